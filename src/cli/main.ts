@@ -1,0 +1,104 @@
+/** `netty-oom`: the command line. Wiring only: parse arguments, call the core, print. */
+import { Command, CommanderError, Option } from 'commander';
+import type { Language } from '../core/types.ts';
+import { KnowledgeError, lintKnowledge, loadKnowledge } from '../knowledge/load.ts';
+import { formatProblem } from '../knowledge/yaml-file.ts';
+import { buildReply } from '../render/blocks.ts';
+import { replyToText } from '../render/text.ts';
+import { progressReporter } from './progress.ts';
+import { analyzeInput, InputError } from './read-input.ts';
+
+/** Exit codes: 0 detected / clean, 1 nothing detected / problems found, 2 usage or input error. */
+export const EXIT = { ok: 0, none: 1, error: 2 } as const;
+
+class Failure extends Error {}
+
+function fail(message: string): never {
+  throw new Failure(message);
+}
+
+function loadOrFail() {
+  try {
+    return loadKnowledge();
+  } catch (err) {
+    if (err instanceof KnowledgeError) fail(err.message);
+    throw err;
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('netty-oom')
+    .description('Read Netty / JDK direct-memory OOM traces and answer with what happened and what to do.')
+    .option('--debug', 'print stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('analyze')
+    .description('analyze a log file, or standard input when FILE is "-" or absent')
+    .argument('[file]', 'log file to read; "-" for standard input')
+    .option('--json', 'print the report as JSON (analysis.schema.json)')
+    .addOption(new Option('--lang <lang>', 'reply language (default: from the input)').choices(['en', 'zh']))
+    .action(async (file: string | undefined, opts: { json?: boolean; lang?: Language }) => {
+      const kb = loadOrFail();
+      const progress = progressReporter();
+      let report: Awaited<ReturnType<typeof analyzeInput>>;
+      try {
+        report = await analyzeInput(file ?? null, kb.analyzer, {
+          ...(opts.lang ? { language: opts.lang } : {}),
+          onProgress: progress.update,
+        });
+      } catch (err) {
+        if (err instanceof InputError) fail(err.message);
+        throw err;
+      } finally {
+        progress.done();
+      }
+      const out = opts.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : replyToText(buildReply(report, kb.analyzer));
+      await write(out);
+      process.exitCode = report.detected ? EXIT.ok : EXIT.none;
+    });
+
+  const kb = program.command('kb').description('knowledge base tools');
+  kb.command('lint')
+    .description('validate knowledge/ and playbooks/; each problem as file:line:col message')
+    .argument('[dir]', 'folder holding knowledge/ and playbooks/ (default: the installed ones)')
+    .action(async (dir: string | undefined) => {
+      const problems = lintKnowledge(dir);
+      for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+      if (problems.length === 0) await write('knowledge base: no problems\n');
+      process.exitCode = problems.length === 0 ? EXIT.ok : EXIT.none;
+    });
+
+  return program;
+}
+
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const program = buildProgram();
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are successes; everything else commander refuses is a usage error.
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.error;
+      return;
+    }
+    if (err instanceof Failure) {
+      process.stderr.write(`netty-oom: ${err.message}\n`);
+    } else {
+      process.stderr.write(`netty-oom: internal error: ${(err as Error).message}\n`);
+      if (debug) process.stderr.write(`${(err as Error).stack}\n`);
+    }
+    process.exitCode = EXIT.error;
+  }
+}

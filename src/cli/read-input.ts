@@ -1,0 +1,75 @@
+/** Read a file or standard input into a report: whole when small, streamed in windows when large. */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { analyze, createAnalysis } from '../core/analyze.ts';
+import type { AnalyzerKnowledge, Language, Report } from '../core/types.ts';
+import { WindowedFeeder } from '../core/windowed.ts';
+
+/** Inputs up to this size are read whole, exactly as a pasted message is. */
+export const WHOLE_LIMIT = 32 * 1024 * 1024;
+const CHUNK = 4 * 1024 * 1024;
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export interface ReadOptions {
+  language?: Language;
+  onProgress?: (bytes: number, total: number | null) => void;
+}
+
+/** `path` null or `-`: standard input. */
+export async function analyzeInput(
+  path: string | null,
+  kb: AnalyzerKnowledge,
+  options: ReadOptions = {},
+): Promise<Report> {
+  const opts = options.language ? { language: options.language } : {};
+  let total: number | null = null;
+  if (path !== null && path !== '-') {
+    try {
+      const st = await stat(path);
+      if (st.isDirectory()) throw new InputError(`${path} is a directory, not a log file`);
+      total = st.isFile() ? st.size : null;
+    } catch (err) {
+      if (err instanceof InputError) throw err;
+      throw new InputError(describe(path, err));
+    }
+  }
+  const stream =
+    path === null || path === '-' ? process.stdin : createReadStream(path, { highWaterMark: CHUNK });
+  const held: Buffer[] = [];
+  let heldBytes = 0;
+  let feeder: WindowedFeeder | null = null;
+  const analysis = createAnalysis(kb, opts);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (feeder) feeder.push(chunk);
+      else {
+        held.push(chunk);
+        heldBytes += chunk.length;
+        if (heldBytes > WHOLE_LIMIT) {
+          feeder = new WindowedFeeder(analysis);
+          for (const b of held) feeder.push(b);
+          held.length = 0;
+        }
+      }
+      options.onProgress?.(feeder ? feeder.bytes : heldBytes, total);
+    }
+  } catch (err) {
+    throw new InputError(describe(path ?? 'standard input', err));
+  }
+  if (feeder) {
+    const lines = feeder.end();
+    return analysis.finish({ bytes: feeder.bytes, lines, windowed: true });
+  }
+  return analyze(Buffer.concat(held, heldBytes).toString('utf8'), kb, opts);
+}
+
+function describe(path: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `${path}: no such file`;
+  if (code === 'EACCES') return `${path}: permission denied`;
+  if (code === 'EISDIR') return `${path} is a directory, not a log file`;
+  return `${path}: cannot read (${code ?? (err as Error).message})`;
+}

@@ -1,0 +1,113 @@
+/**
+ * `analyze(text, knowledge)`: the pure core. Text in, report out: no I/O, no clock, no environment.
+ * Large inputs use `createAnalysis()` and feed lines as they stream.
+ */
+import { diagnose, unknownFinding } from './diagnose.ts';
+import { detectLanguage } from './language.ts';
+import { type CleanLine, Normalizer, unwrapHardWrapped } from './normalize.ts';
+import { type ScannedEvent, Scanner } from './scanner.ts';
+import { summarize } from './summarize.ts';
+import type { AnalyzerKnowledge, Language, Report, TraceEvent } from './types.ts';
+
+export interface AnalyzeOptions {
+  /** Reply language; by default, the language of the input. */
+  language?: Language;
+}
+
+/** An analysis fed line by line (raw lines, as read), finished into a report. */
+export interface Analysis {
+  push(rawLine: string, lineNumber: number): void;
+  /** Lines were skipped before the next one pushed. */
+  gap(): void;
+  finish(stats: { bytes: number; lines: number; windowed: boolean }): Report;
+}
+
+export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Analysis {
+  const scanner = new Scanner(knowledge);
+  const normalizer = new Normalizer((l) => scanner.push(l));
+  return {
+    push: (raw, n) => normalizer.push(raw, n),
+    gap: () => {
+      normalizer.end();
+      scanner.gap();
+    },
+    finish(stats) {
+      normalizer.end();
+      return buildReport(scanner, knowledge, options, { ...stats, cutLines: normalizer.stats.cutLines });
+    },
+  };
+}
+
+/** Analyze a whole pasted text. */
+export function analyze(text: string, knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Report {
+  const scanner = new Scanner(knowledge);
+  const normalizer = new Normalizer((l: CleanLine) => scanner.push(l));
+  const raw = text.split('\n');
+  if (raw.length > 0 && raw[raw.length - 1] === '' && text.length > 0) raw.pop();
+  const unwrapped = unwrapHardWrapped(raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
+  if (unwrapped) for (const l of unwrapped) normalizer.push(l.text, l.line);
+  else
+    raw.forEach((l, i) => {
+      normalizer.push(l, i + 1);
+    });
+  normalizer.end();
+  return buildReport(scanner, knowledge, options, {
+    bytes: Buffer.byteLength(text),
+    lines: text === '' ? 0 : raw.length,
+    windowed: false,
+    cutLines: normalizer.stats.cutLines,
+  });
+}
+
+function buildReport(
+  scanner: Scanner,
+  knowledge: AnalyzerKnowledge,
+  options: AnalyzeOptions,
+  stats: { bytes: number; lines: number; windowed: boolean; cutLines: number },
+): Report {
+  const scan = scanner.finish();
+  const language = options.language ?? detectLanguage(scan.cjkChars);
+  const { summary, signals, notes } = summarize(scan, language);
+  const detected = scan.events.length > 0;
+  let findings = detected ? diagnose(signals, summary.frameworks, knowledge, language) : [];
+  if (detected && findings.length === 0) findings = [unknownFinding(language)];
+  if (stats.cutLines > 0)
+    notes.push(`${stats.cutLines} over-long line(s) were read only around their error signatures`);
+  if (scan.eventsOmitted > 0) notes.push(`${scan.eventsOmitted} more event(s) were counted but not listed`);
+  if (stats.windowed) notes.push('a large input: only the regions around error signatures were parsed');
+  return {
+    schemaVersion: 1,
+    detected,
+    events: scan.events.map(publicEvent),
+    summary,
+    findings,
+    playbook: null,
+    knowledge: [],
+    language,
+    signals: detected ? signals : {},
+    otherErrors: scan.otherErrors,
+    notes,
+    input: {
+      bytes: stats.bytes,
+      lines: stats.lines,
+      cutLines: stats.cutLines,
+      eventsOmitted: scan.eventsOmitted,
+      windowed: stats.windowed,
+    },
+  };
+}
+
+function publicEvent(e: ScannedEvent): TraceEvent {
+  return {
+    kind: e.kind,
+    exceptionClass: e.exceptionClass,
+    requestedBytes: e.requestedBytes,
+    usedBytes: e.usedBytes,
+    maxBytes: e.maxBytes,
+    thread: e.thread,
+    timestamp: e.timestamp,
+    line: e.line,
+    frames: e.frames,
+    occurrences: e.occurrences,
+  };
+}

@@ -1,0 +1,262 @@
+/**
+ * Undo what pasting does to a log, in one place, so the parsers see clean Java: Slack entities,
+ * quotes and code fences, container log prefixes, syslog `#011`/`#012` escapes, JSON-logged lines,
+ * escaped `\n\tat`, CRLF. Over-long lines are cut here, before any regular expression sees them.
+ */
+
+/** Longest raw line read whole; longer ones keep their head and the parts around event signatures. */
+export const MAX_RAW_LINE = 256 * 1024;
+/** Longest line a parser sees. */
+export const MAX_PARSE_LINE = 8 * 1024;
+const SIGNATURES = ['OutOfDirectMemoryError', 'OutOfMemoryError', 'LEAK: '];
+
+export interface CleanLine {
+  text: string;
+  /** 1-based line number in the input. */
+  line: number;
+}
+
+// `2024-05-17T10:00:00.123456789Z stderr F ` (containerd / CRI)
+const CRI =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2}) (?:stdout|stderr) ([FP]) ?/;
+// `[pod/gateway-7d9f8b6c5-x2kqp/gateway] ` (kubectl logs --prefix)
+const KUBECTL = /^\[pod\/[^\]\s]{1,300}\] /;
+// `gateway-1  | ` (docker compose)
+const COMPOSE = /^[\w.-]{1,80}[-_]\d{1,4} {1,30}\| ?/;
+// `Jun 17 11:02:11 app-7 java[2231]: `
+const SYSLOG =
+  /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} [\w.-]{1,255} [\w./-]{1,128}(?:\[\d{1,10}\])?: /;
+// Slack links: `<https://netty.io/wiki/reference-counted-objects.html|netty.io/…>`
+const SLACK_LINK = /<((?:https?|mailto):[^|>\s]{1,2000})(?:\|[^>]{0,2000})?>/g;
+const ENTITY = /&(gt|lt|amp);/g;
+const ENTITIES: Record<string, string> = { gt: '>', lt: '<', amp: '&' };
+
+export interface NormalizerStats {
+  cutLines: number;
+}
+
+/** Streaming normalizer: feed raw lines in order, receive clean lines. */
+export class Normalizer {
+  readonly stats: NormalizerStats = { cutLines: 0 };
+  private partial: string | null = null;
+  private partialLine = 0;
+
+  constructor(private readonly emit: (line: CleanLine) => void) {}
+
+  push(raw: string, line: number): void {
+    let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text.length > MAX_RAW_LINE) {
+      text = cutAroundSignatures(text, MAX_RAW_LINE);
+      this.stats.cutLines++;
+    }
+    text = this.unframe(text);
+    const cri = CRI.exec(text);
+    if (cri) {
+      text = text.slice(cri[0].length);
+      if (cri[1] === 'P') {
+        // A partial line: the rest follows on the next physical line.
+        if (this.partial === null) this.partialLine = line;
+        this.partial = (this.partial ?? '') + text;
+        if (this.partial.length > MAX_RAW_LINE) this.partial = this.partial.slice(0, MAX_RAW_LINE);
+        return;
+      }
+    }
+    let at = line;
+    if (this.partial !== null) {
+      text = this.partial + text;
+      at = this.partialLine;
+      this.partial = null;
+    }
+    this.expand(this.unslack(text), at);
+  }
+
+  /** Emit anything held back (a partial line at the end of input). */
+  end(): void {
+    if (this.partial !== null) {
+      this.expand(this.partial, this.partialLine);
+      this.partial = null;
+    }
+  }
+
+  /** Container and log-shipper wrappers around each physical line. */
+  private unframe(text: string): string {
+    if (text.startsWith('{"log":"')) {
+      const log = jsonField(text, ['log']);
+      if (log !== null) return log.endsWith('\n') ? log.slice(0, -1) : log;
+    }
+    if (text.startsWith('[pod/')) return text.replace(KUBECTL, '');
+    if (text.includes('| ')) {
+      const m = COMPOSE.exec(text);
+      if (m) return text.slice(m[0].length);
+    }
+    return text;
+  }
+
+  /** Slack's entities, quotes, fences and links. */
+  private unslack(input: string): string {
+    let text = input;
+    if (text.includes('&')) text = text.replace(ENTITY, (_, e: string) => ENTITIES[e] ?? _);
+    for (let i = 0; i < 3 && text.startsWith('>'); i++) text = text.slice(text.startsWith('> ') ? 2 : 1);
+    if (text.includes('```')) {
+      const t = text.trim();
+      if (/^```[\w+-]{0,20}$/.test(t)) return '';
+      text = text.replace(/^(\s*)```/, '$1').replace(/```\s*$/, '');
+    }
+    if (text.includes('<')) text = text.replace(SLACK_LINK, '$1');
+    return text;
+  }
+
+  /** One physical line may hold many: JSON log records, syslog escapes, escaped newlines. */
+  private expand(text: string, line: number): void {
+    const t = text.trimStart();
+    if (t.startsWith('{') && t.trimEnd().endsWith('}')) {
+      const lines = jsonRecord(t);
+      if (lines) {
+        for (const l of lines) this.out(l, line);
+        return;
+      }
+    }
+    if (text.includes('#01')) {
+      const body = text.replace(SYSLOG, '');
+      if (body.includes('#012') || body.includes('#011')) {
+        for (const l of body.split('#012')) this.out(l.replaceAll('#011', '\t'), line);
+        return;
+      }
+    }
+    if (text.includes('\\n\\tat ') || text.includes('\\n\tat ') || text.includes('\\r\\n\\tat ')) {
+      for (const l of text.split(/\\r\\n|\\n/)) this.out(l.replaceAll('\\t', '\t'), line);
+      return;
+    }
+    if (text.includes('\n')) {
+      for (const l of text.split('\n')) this.out(l, line);
+      return;
+    }
+    this.out(text, line);
+  }
+
+  private out(text: string, line: number): void {
+    let t = text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (t.length > MAX_PARSE_LINE) {
+      t = cutAroundSignatures(t, MAX_PARSE_LINE);
+      this.stats.cutLines++;
+    }
+    this.emit({ text: t, line });
+  }
+}
+
+/**
+ * Keep the head of an over-long line and the text after each event signature in it, so an error
+ * buried in a huge line is still read, and nothing is parsed past `limit` characters.
+ */
+export function cutAroundSignatures(text: string, limit: number): string {
+  const part = Math.floor(limit / 4);
+  const pieces = [text.slice(0, part)];
+  let budget = limit - part;
+  for (const sig of SIGNATURES) {
+    let from = part;
+    while (budget > 0) {
+      const at = text.indexOf(sig, from);
+      if (at < 0) break;
+      const start = Math.max(from, at - 200);
+      const take = Math.min(budget, part);
+      pieces.push(text.slice(start, start + take));
+      budget -= take;
+      from = start + take;
+    }
+  }
+  return pieces.join(' … ');
+}
+
+/** A JSON log record (logstash, ECS, bunyan…) as the lines a plain log would show. */
+function jsonRecord(text: string): string[] | null {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return null;
+  const rec = obj as Record<string, unknown>;
+  const message = pick(rec, ['message', 'msg', 'log', 'text']);
+  const stack = pick(rec, [
+    'stack_trace',
+    'stacktrace',
+    'stackTrace',
+    'exception',
+    'error.stack_trace',
+    'err',
+  ]);
+  if (message === null && stack === null) return null;
+  const ts = pick(rec, ['@timestamp', 'timestamp', 'time', 'ts', 'date']);
+  const thread = pick(rec, ['thread_name', 'thread', 'threadName', 'process.thread.name']);
+  const level = pick(rec, ['level', 'severity', 'log.level']);
+  const logger = pick(rec, ['logger_name', 'logger', 'loggerName', 'log.logger']);
+  const head = [ts, thread ? `[${thread}]` : null, level, logger, logger ? '-' : null, message]
+    .filter((x): x is string => x !== null && x !== '')
+    .join(' ');
+  const lines = head.split('\n');
+  if (stack) lines.push(...stack.split('\n'));
+  return lines;
+}
+
+function pick(rec: Record<string, unknown>, keys: string[]): string | null {
+  for (const key of keys) {
+    let v: unknown = rec[key];
+    if (v === undefined && key.includes('.')) {
+      v = key
+        .split('.')
+        .reduce<unknown>(
+          (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+          rec,
+        );
+    }
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number') return String(v);
+    if (v && typeof v === 'object' && key === 'err') {
+      const stack = (v as Record<string, unknown>).stack;
+      if (typeof stack === 'string') return stack;
+    }
+  }
+  return null;
+}
+
+function jsonField(text: string, keys: string[]): string | null {
+  try {
+    const obj = JSON.parse(text) as unknown;
+    if (obj && typeof obj === 'object') return pick(obj as Record<string, unknown>, keys);
+  } catch {
+    // not JSON after all: read the line as it is
+  }
+  return null;
+}
+
+/**
+ * Lines hard-wrapped at a fixed width (a terminal or e-mail copy) joined back, each with the number
+ * of its first physical line. Only when the paste clearly is wrapped: several lines of exactly the
+ * widest length, none longer; `null` otherwise.
+ */
+export function unwrapHardWrapped(lines: string[]): CleanLine[] | null {
+  if (lines.length < 4 || lines.length > 200_000) return null;
+  let width = 0;
+  for (const l of lines) if (l.length > width) width = l.length;
+  if (width < 60 || width > 400) return null;
+  let atWidth = 0;
+  let nearWidth = 0;
+  for (const l of lines) {
+    if (l.length === width) atWidth++;
+    if (l.length >= width - 8) nearWidth++;
+  }
+  if (atWidth < 3 || atWidth < nearWidth * 0.6) return null;
+  const out: CleanLine[] = [];
+  let acc: CleanLine | null = null;
+  lines.forEach((l, i) => {
+    if (acc === null) acc = { text: l, line: i + 1 };
+    else acc.text += l;
+    if (l.length !== width) {
+      out.push(acc);
+      acc = null;
+    }
+  });
+  if (acc !== null) out.push(acc);
+  return out;
+}

@@ -1,0 +1,168 @@
+/** The lines that open an event: Netty's OutOfDirectMemoryError, the JDK's limits, Netty's LEAK report. */
+import type { EventKind } from '../types.ts';
+import { parseByteCount } from '../units.ts';
+
+export interface EventLine {
+  kind: EventKind;
+  exceptionClass: string;
+  requestedBytes: number | null;
+  usedBytes: number | null;
+  maxBytes: number | null;
+  /** Netty's package root as it appears (`io.netty.`, `io.grpc.netty.shaded.io.netty.`, …). */
+  nettyPackage: string | null;
+  /** `Caused by: …` or `Suppressed: …`: part of the trace already open. */
+  chained: boolean;
+  /** Reactor/Netty wrappers that quote the exception before it is printed again (seed 000). */
+  quoted: boolean;
+  /** Problems with the numbers, for the report's notes. */
+  problems: string[];
+}
+
+/** Literal substrings that any event line contains: cheap to test before parsing. */
+export const EVENT_NEEDLES = ['OutOfDirectMemoryError', 'OutOfMemoryError: ', 'LEAK: '] as const;
+
+const OODM = 'OutOfDirectMemoryError';
+// `Caused by: io.netty…`, `\tSuppressed: …`
+const CHAINED = /^\s*(?:Caused by|Suppressed): /;
+const CLASS_CHAR = /[\w$.]/;
+
+// `failed to allocate 16777216 byte(s) of direct memory (used: 8220835847, max: 8232370176)`
+const REQUESTED = /failed to allocate (-?\d{1,40}) byte/;
+const USED = /\(used: (-?\d{1,40}),/;
+const MAX = /, max: (-?\d{1,40})\)/;
+// `Cannot reserve 16777216 bytes of direct buffer memory (allocated: 1065353216, limit: 1073741824)`
+const RESERVE = /Cannot reserve (-?\d{1,40}) bytes of direct buffer memory/;
+const ALLOCATED = /\(allocated: (-?\d{1,40}),/;
+const LIMIT = /, limit: (-?\d{1,40})\)/;
+// `LEAK: ByteBuf.release() was not called before it's garbage-collected.`
+const LEAK = /LEAK: [\w$.]{1,200}\.release\(\) was not called/;
+
+/** Parse a (normalized) line; `null` when it does not open or continue an event. */
+export function parseEventLine(line: string): EventLine | null {
+  const oodm = line.indexOf(OODM);
+  if (oodm >= 0) return parseOodm(line, oodm);
+  const oom = line.indexOf('OutOfMemoryError: ');
+  if (oom >= 0) {
+    const rest = line.slice(oom + 18);
+    if (rest.startsWith('Direct buffer memory'))
+      return jdkEvent(line, oom, 'direct_buffer_oom', null, null, null, []);
+    if (rest.startsWith('Cannot reserve ')) {
+      const problems: string[] = [];
+      return jdkEvent(
+        line,
+        oom,
+        'cannot_reserve',
+        readNumber(rest, RESERVE, 'requested', problems),
+        readNumber(rest, ALLOCATED, 'allocated', problems),
+        readNumber(rest, LIMIT, 'limit', problems),
+        problems,
+      );
+    }
+    return null;
+  }
+  const leak = line.indexOf('LEAK: ');
+  if (leak >= 0 && LEAK.test(line.slice(leak, leak + 260))) {
+    const detector = line.indexOf('util.ResourceLeakDetector');
+    const cls = detector >= 0 ? classEndingAt(line, detector + 25) : 'io.netty.util.ResourceLeakDetector';
+    return {
+      kind: 'leak_report',
+      exceptionClass: cls,
+      requestedBytes: null,
+      usedBytes: null,
+      maxBytes: null,
+      nettyPackage: nettyRootOf(cls, 'util.ResourceLeakDetector'),
+      chained: false,
+      quoted: false,
+      problems: [],
+    };
+  }
+  return null;
+}
+
+function parseOodm(line: string, at: number): EventLine | null {
+  const end = at + OODM.length;
+  const cls = classEndingAt(line, end);
+  if (!cls.endsWith(`util.internal.${OODM}`) && cls !== OODM) return null;
+  const before = line.slice(0, end - cls.length);
+  const after = line.slice(end);
+  const chained = CHAINED.test(line);
+  const quoted = before.includes("An exception '");
+  if (!after.startsWith(':')) {
+    // A bare class name counts only where a stack trace prints it, not inside a sentence.
+    const head = before.trim();
+    const atStart = head === '' || /(?:Caused by:|Suppressed:|Exception in thread "[^"]{0,160}")$/.test(head);
+    if (!atStart || after.trim() !== '') return null;
+  }
+  const problems: string[] = [];
+  return {
+    kind: 'oodm',
+    exceptionClass: cls,
+    requestedBytes: readNumber(after, REQUESTED, 'requested', problems),
+    usedBytes: readNumber(after, USED, 'used', problems),
+    maxBytes: readNumber(after, MAX, 'max', problems),
+    nettyPackage: nettyRootOf(cls, `util.internal.${OODM}`),
+    chained,
+    quoted,
+    problems,
+  };
+}
+
+function jdkEvent(
+  line: string,
+  at: number,
+  kind: EventKind,
+  requestedBytes: number | null,
+  usedBytes: number | null,
+  maxBytes: number | null,
+  problems: string[],
+): EventLine | null {
+  const cls = classEndingAt(line, at + 16);
+  if (!cls.endsWith('OutOfMemoryError')) return null;
+  const before = line.slice(0, at + 16 - cls.length).trimEnd();
+  return {
+    kind,
+    exceptionClass: cls.includes('.') ? cls : `java.lang.${cls}`,
+    requestedBytes,
+    usedBytes,
+    maxBytes,
+    nettyPackage: null,
+    chained: CHAINED.test(line),
+    quoted: before.includes("An exception '"),
+    problems,
+  };
+}
+
+/** The fully qualified class name that ends at `end`. */
+function classEndingAt(line: string, end: number): string {
+  let start = end;
+  while (start > 0 && CLASS_CHAR.test(line.charAt(start - 1))) start--;
+  let cls = line.slice(start, end);
+  while (cls.startsWith('.')) cls = cls.slice(1);
+  return cls;
+}
+
+function nettyRootOf(cls: string, tail: string): string | null {
+  return cls.endsWith(tail) && cls.length > tail.length ? cls.slice(0, cls.length - tail.length) : null;
+}
+
+/** A number that the message shows whole; a cut or absurd one is dropped with a note, never guessed. */
+function readNumber(text: string, pattern: RegExp, name: string, problems: string[]): number | null {
+  const m = pattern.exec(text);
+  if (!m?.[1]) {
+    // `(used: 82208` at the end of a cut line: the number may be cut too.
+    const cut = new RegExp(`${name === 'requested' ? 'allocate' : name}: ?(-?\\d{1,40})$`).exec(
+      text.trimEnd(),
+    );
+    if (cut) problems.push(`the ${name} number (${cut[1]}) is cut off in the paste and was ignored`);
+    return null;
+  }
+  const digits = m[1];
+  if (digits.startsWith('-')) {
+    problems.push(`the ${name} number is negative (${digits}) and was ignored`);
+    return null;
+  }
+  const n = parseByteCount(digits);
+  if (n === null)
+    problems.push(`the ${name} number (${digits.slice(0, 30)}) is too large to be real and was ignored`);
+  return n;
+}

@@ -1,0 +1,274 @@
+/**
+ * The streaming heart of the analyzer: clean lines in, events and observations out. It holds only
+ * what a report needs (capped), so a log of any size is read in bounded memory.
+ */
+import { CueMatcher } from './cues.ts';
+import { FrameworkDetector } from './frameworks.ts';
+import type { CleanLine } from './normalize.ts';
+import { CompanionReader } from './parse/companions.ts';
+import { type EventLine, parseEventLine } from './parse/exception.ts';
+import { parseFrame } from './parse/frame.ts';
+import { type Header, parseHeader } from './parse/header.ts';
+import type { AnalyzerKnowledge, TraceEvent } from './types.ts';
+
+export const MAX_EVENTS = 500;
+const MAX_FRAMES = 256;
+const MAX_OTHER_ERRORS = 5;
+const MAX_NOTES = 20;
+
+export interface LeakRecord {
+  created: boolean;
+  frames: string[];
+}
+
+export interface ScannedEvent extends TraceEvent {
+  /** Netty's package root as printed (`io.netty.`, or a relocation of it). */
+  nettyPackage: string | null;
+  /** LEAK reports: their `Created at:` and `#N:` records. */
+  records: LeakRecord[];
+  quoted: boolean;
+}
+
+export interface ScanResult {
+  events: ScannedEvent[];
+  eventsOmitted: number;
+  /** Occurrences of events, counted even beyond the cap. */
+  occurrences: number;
+  frameworks: ReturnType<FrameworkDetector['result']>;
+  cues: Map<string, string>;
+  companions: CompanionReader['found'];
+  otherErrors: string[];
+  notes: string[];
+  cjkChars: number;
+  lines: number;
+}
+
+// `... 42 more`, `... 42 common frames omitted`
+const ELLIPSIS = /^\.\.\. ?\d{1,9} (?:more|common frames omitted)/;
+// `"WorkerPetalGroup-9-5" #236 prio=5 os_prio=0 tid=0x… nid=0x6529 runnable`
+const JSTACK_THREAD = /^"([^"]{1,160})" (?:#\d|daemon|prio=)/;
+// `java.lang.OutOfMemoryError: Java heap space`, `Caused by: java.lang.NullPointerException: …`
+const OTHER_ERROR =
+  /(?:^|Caused by: |Exception in thread "[^"]{0,160}" |\s)((?:[a-z][\w$]{0,60}\.){1,12}[A-Z][\w$]{0,80}(?:Exception|Error))(?::\s?([^\n]{0,100}))?$/;
+const CJK = /[\u3400-\u9fff]/g;
+
+export class Scanner {
+  private readonly events: ScannedEvent[] = [];
+  private readonly byKey = new Map<string, ScannedEvent>();
+  private current: ScannedEvent | null = null;
+  private prevHeader: (Header & { line: number }) | null = null;
+  private readonly frameworks: FrameworkDetector;
+  private readonly cues: CueMatcher;
+  private readonly companions = new CompanionReader();
+  private readonly otherErrors = new Set<string>();
+  private readonly notes: string[] = [];
+  private eventsOmitted = 0;
+  private occurrences = 0;
+  private cjkChars = 0;
+  private lines = 0;
+
+  constructor(knowledge: AnalyzerKnowledge) {
+    this.frameworks = new FrameworkDetector(knowledge.frameworks);
+    this.cues = new CueMatcher(knowledge.signals);
+  }
+
+  push({ text, line }: CleanLine): void {
+    this.lines++;
+    const trimmed = text.trim();
+    if (trimmed === '') {
+      this.close();
+      this.prevHeader = null;
+      return;
+    }
+    if (trimmed.includes('netty')) this.companions.readVersionsOnly(trimmed);
+    const frame = trimmed.includes('(') ? parseFrame(trimmed) : null;
+    if (frame) {
+      this.onFrame(frame);
+      return;
+    }
+    if (this.current && this.onTraceStructure(trimmed)) return;
+
+    const ev = mayOpenEvent(trimmed) ? parseEventLine(trimmed) : null;
+    const header = parseHeader(trimmed);
+    if (ev) {
+      this.onEventLine(ev, header, line);
+      this.observeText(trimmed);
+      return;
+    }
+    this.observeText(trimmed);
+    this.close();
+    const jstack = JSTACK_THREAD.exec(trimmed);
+    if (jstack?.[1]) this.frameworks.observeThread(jstack[1]);
+    this.companions.read(trimmed, header.timestamp);
+    if (trimmed.includes('Exception') || trimmed.includes('Error')) this.observeOtherError(trimmed);
+    this.prevHeader = header.timestamp !== null || header.thread !== null ? { ...header, line } : null;
+  }
+
+  /** The input skipped lines here (a large file read around its error signatures). */
+  gap(): void {
+    this.close();
+    this.prevHeader = null;
+  }
+
+  finish(): ScanResult {
+    this.close();
+    return {
+      events: this.events,
+      eventsOmitted: this.eventsOmitted,
+      occurrences: this.occurrences,
+      frameworks: this.frameworks.result(),
+      cues: this.cues.found,
+      companions: this.companions.found,
+      otherErrors: [...this.otherErrors],
+      notes: this.notes,
+      cjkChars: this.cjkChars,
+      lines: this.lines,
+    };
+  }
+
+  private onFrame(frame: string): void {
+    const unshaded = unshade(frame);
+    this.frameworks.observeFrame(frame, unshaded);
+    const ev = this.current;
+    if (!ev) return;
+    if (ev.frames.length < MAX_FRAMES) ev.frames.push(frame);
+    const record = ev.records.at(-1);
+    if (record && record.frames.length < MAX_FRAMES) record.frames.push(frame);
+  }
+
+  /** Lines inside an open trace that are neither frames nor a new event. */
+  private onTraceStructure(t: string): boolean {
+    const ev = this.current as ScannedEvent;
+    if (ELLIPSIS.test(t) || t.startsWith('Hint: ') || t.startsWith('- locked ') || t.startsWith('- waiting '))
+      return true;
+    // `[enable DEBUG level for full stacktrace] was thrown by a user handler's exceptionCaught() method…`
+    if (ev.quoted && ev.frames.length === 0 && t.includes('was thrown by a user handler')) return true;
+    if (ev.kind === 'leak_report') {
+      if (t.startsWith('Created at:')) {
+        ev.records.push({ created: true, frames: [] });
+        return true;
+      }
+      if (/^#\d{1,4}:/.test(t)) {
+        ev.records.push({ created: false, frames: [] });
+        return true;
+      }
+      if (t.startsWith('Recent access records:') || /^WARNING: \d+ leak records were discarded/.test(t))
+        return true;
+    }
+    if ((t.startsWith('Caused by: ') || t.startsWith('Suppressed: ')) && !mayOpenEvent(t)) return true;
+    return false;
+  }
+
+  private onEventLine(ev: EventLine, header: Header, line: number): void {
+    for (const p of ev.problems) this.note(p);
+    const cur = this.current;
+    if (
+      cur &&
+      cur.kind === ev.kind &&
+      sameNumbers(cur, ev) &&
+      (ev.chained || (cur.quoted && cur.frames.length === 0))
+    ) {
+      // The same error again inside one trace: a `Caused by:` of itself, or printed after a quote of it.
+      if (cur.quoted && !ev.quoted) {
+        cur.exceptionClass = ev.exceptionClass;
+        cur.quoted = false;
+      }
+      return;
+    }
+    this.close();
+    let timestamp = header.timestamp;
+    let thread = header.thread;
+    let start = line;
+    const prev = this.prevHeader;
+    if (timestamp === null && thread === null && prev && !ev.chained) {
+      timestamp = prev.timestamp;
+      thread = prev.thread;
+      start = prev.line;
+    }
+    if (thread) this.frameworks.observeThread(thread);
+    if (ev.nettyPackage) this.frameworks.observeNettyPackage(ev.nettyPackage, ev.exceptionClass);
+    this.current = {
+      kind: ev.kind,
+      exceptionClass: ev.exceptionClass,
+      requestedBytes: ev.requestedBytes,
+      usedBytes: ev.usedBytes,
+      maxBytes: ev.maxBytes,
+      thread,
+      timestamp,
+      line: start,
+      frames: [],
+      occurrences: 1,
+      nettyPackage: ev.nettyPackage,
+      records: [],
+      quoted: ev.quoted,
+    };
+    this.prevHeader = null;
+  }
+
+  /** End the open event: merge it with an identical earlier one, or keep it. */
+  private close(): void {
+    const ev = this.current;
+    if (!ev) return;
+    this.current = null;
+    this.occurrences++;
+    const key = eventKey(ev);
+    const same = this.byKey.get(key);
+    if (same) {
+      same.occurrences++;
+      if (same.frames.length === 0 && ev.frames.length > 0) {
+        same.frames = ev.frames;
+        same.records = ev.records;
+      }
+      return;
+    }
+    if (this.events.length >= MAX_EVENTS) {
+      this.eventsOmitted++;
+      return;
+    }
+    this.events.push(ev);
+    this.byKey.set(key, ev);
+  }
+
+  private observeText(t: string): void {
+    const lower = t.toLowerCase();
+    this.frameworks.observeText(lower);
+    this.cues.observe(t, lower);
+    if (this.cjkChars < 10_000) {
+      const m = t.match(CJK);
+      if (m) this.cjkChars += m.length;
+    }
+  }
+
+  private observeOtherError(t: string): void {
+    if (this.otherErrors.size >= MAX_OTHER_ERRORS) return;
+    const m = OTHER_ERROR.exec(t.length > 600 ? t.slice(0, 600) : t);
+    if (!m?.[1]) return;
+    const message = m[2]?.trim();
+    this.otherErrors.add(message ? `${m[1]}: ${message}` : m[1]);
+  }
+
+  private note(text: string): void {
+    if (this.notes.length < MAX_NOTES && !this.notes.includes(text)) this.notes.push(text);
+  }
+}
+
+function mayOpenEvent(t: string): boolean {
+  return t.includes('OutOfDirectMemoryError') || t.includes('OutOfMemoryError: ') || t.includes('LEAK: ');
+}
+
+function sameNumbers(a: ScannedEvent, b: EventLine): boolean {
+  return a.requestedBytes === b.requestedBytes && a.usedBytes === b.usedBytes && a.maxBytes === b.maxBytes;
+}
+
+/** Identical events are one event seen several times; a different timestamp makes a new one. */
+function eventKey(e: ScannedEvent): string {
+  return [e.kind, e.exceptionClass, e.requestedBytes, e.usedBytes, e.maxBytes, e.thread, e.timestamp].join(
+    '|',
+  );
+}
+
+/** `io.grpc.netty.shaded.io.netty.buffer.PoolArena…` → `io.netty.buffer.PoolArena…`. */
+export function unshade(frame: string): string {
+  const at = frame.indexOf('.io.netty.');
+  return at > 0 ? frame.slice(at + 1) : frame;
+}

@@ -1,0 +1,168 @@
+/** The shapes of the analysis report (see analysis.schema.json) and of the knowledge it reads. */
+
+export type EventKind = 'oodm' | 'direct_buffer_oom' | 'cannot_reserve' | 'leak_report';
+export type Scenario =
+  | 'leak-unreleased-bytebuf'
+  | 'undersized-limit'
+  | 'load-burst'
+  | 'slow-consumer-backpressure'
+  | 'large-message'
+  | 'allocator-config'
+  | 'nio-cleaner-gc'
+  | 'jdk-or-netty-bug'
+  | 'unknown';
+export type Language = 'en' | 'zh';
+export type Transport = 'epoll' | 'nio' | 'kqueue' | 'io_uring';
+export type AllocationPath =
+  | 'pooled-chunk'
+  | 'pooled-huge'
+  | 'pooled-other'
+  | 'unpooled-nocleaner'
+  | 'unpooled-cleaner'
+  | 'nio-bits'
+  | 'unknown';
+export type LimitGuess =
+  | 'explicit-max-direct-memory-size'
+  | 'defaults-to-heap-max'
+  | 'io-netty-max-direct-memory'
+  | 'unknown';
+export type IoDirection = 'inbound-read' | 'outbound-write' | 'user-code' | 'unknown';
+
+export interface TraceEvent {
+  kind: EventKind;
+  exceptionClass: string;
+  requestedBytes: number | null;
+  usedBytes: number | null;
+  maxBytes: number | null;
+  thread: string | null;
+  timestamp: string | null;
+  /** 1-based input line where the event starts. */
+  line: number;
+  frames: string[];
+  /** How many times this same event (same text, same timestamp) appeared. */
+  occurrences: number;
+}
+
+export interface FrameworkHit {
+  id: string;
+  evidence: string;
+}
+
+export interface Sample {
+  timestamp: string;
+  usedBytes: number;
+}
+
+export interface Summary {
+  kind: EventKind | null;
+  requestedBytes: number | null;
+  usedBytes: number | null;
+  maxBytes: number | null;
+  headroomBytes: number | null;
+  utilization: number | null;
+  frameworks: FrameworkHit[];
+  shadedPrefix: string | null;
+  /** Prefix for Netty's system properties: `io.netty.` or its relocation. */
+  nettyPropertyPrefix: string;
+  nettyVersion: string | null;
+  transport: Transport | null;
+  threads: string[];
+  allocationPath: AllocationPath;
+  limitOrigin: { guess: LimitGuess; evidence: string };
+  ioDirection: IoDirection;
+  leakSites: { frame: string; count: number }[];
+  samples: Sample[];
+  /** Companion evidence read next to the trace (jmap, NMT, strace/pmap). */
+  heap: { usedBytes: number | null; maxBytes: number | null } | null;
+}
+
+export interface Finding {
+  scenario: Scenario;
+  confidence: number;
+  evidence: string[];
+  /** Signal ids that supported this finding, strongest first. */
+  signals: string[];
+}
+
+export interface PlaybookRef {
+  id: string;
+  title: string;
+  scenarios: string[];
+  frameworks: string[];
+}
+
+export interface KnowledgeRef {
+  id: string;
+  title: string;
+  score: number;
+  scenarios: string[];
+  frameworks: string[];
+}
+
+export interface InputStats {
+  bytes: number;
+  lines: number;
+  /** Lines longer than the parse limit: only their head and the parts around error signatures were read. */
+  cutLines: number;
+  /** Events beyond the report's cap: counted, not listed. */
+  eventsOmitted: number;
+  /** Set when only the regions around error signatures of a large input were parsed. */
+  windowed: boolean;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  detected: boolean;
+  events: TraceEvent[];
+  summary: Summary;
+  findings: Finding[];
+  playbook: PlaybookRef | null;
+  knowledge: KnowledgeRef[];
+  language: Language;
+  /** Signals present in the input, with the values their evidence templates use. */
+  signals: Record<string, Record<string, string>>;
+  /** Other Java errors seen (heap space, Metaspace, NPE…), for a useful answer when nothing is detected. */
+  otherErrors: string[];
+  /** Things the reader should know about the input itself (ignored numbers, cut lines). */
+  notes: string[];
+  input: InputStats;
+}
+
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
+export interface FrameworkDef {
+  id: string;
+  name: string;
+  parent?: string;
+  packages?: string[];
+  threads?: string[];
+  keywords?: string[];
+  shaded?: string[];
+  references?: string[];
+}
+
+export interface SignalDef {
+  id: string;
+  source: 'analyzer' | 'text';
+  patterns?: string[];
+  evidence: Bilingual;
+}
+
+export interface ScenarioDef {
+  id: Exclude<Scenario, 'unknown'>;
+  title: Bilingual;
+  prior: number;
+  signals: Record<string, number>;
+  frameworks?: Record<string, number>;
+}
+
+/** What the analyzer needs from the knowledge base: plain data, already validated. */
+export interface AnalyzerKnowledge {
+  frameworks: FrameworkDef[];
+  signals: SignalDef[];
+  scenarios: ScenarioDef[];
+  minimumConfidence: number;
+}

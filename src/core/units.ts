@@ -1,0 +1,96 @@
+/** Byte sizes for people: binary units, as the JVM flags use them. */
+
+const KiB = 1024;
+const MiB = KiB * 1024;
+const GiB = MiB * 1024;
+const TiB = GiB * 1024;
+
+/** `16777216` → `16 MiB`, `8232370176` → `7.67 GiB`. */
+export function formatBytes(bytes: number): string {
+  const sign = bytes < 0 ? '-' : '';
+  const n = Math.abs(bytes);
+  const units: [number, string][] = [
+    [TiB, 'TiB'],
+    [GiB, 'GiB'],
+    [MiB, 'MiB'],
+    [KiB, 'KiB'],
+  ];
+  for (const [size, unit] of units) {
+    if (n >= size) {
+      const v = n / size;
+      const text = Number.isInteger(v)
+        ? String(v)
+        : v >= 100
+          ? v.toFixed(0)
+          : v.toFixed(2).replace(/\.?0+$/, '');
+      return `${sign}${text} ${unit}`;
+    }
+  }
+  return `${sign}${n} B`;
+}
+
+/** `-XX:MaxDirectMemorySize=512m` style sizes: digits with an optional k/m/g/t suffix. */
+export function parseJvmSize(digits: string, suffix: string): number | null {
+  const n = Number(digits);
+  if (!Number.isSafeInteger(n)) return null;
+  const mult: Record<string, number> = { '': 1, k: KiB, m: MiB, g: GiB, t: TiB };
+  const m = mult[suffix.toLowerCase()];
+  if (m === undefined) return null;
+  const v = n * m;
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+/** Sizes written with a unit, as NMT and reporters print them: `4778MB`, `2032KB`, `123B`. */
+export function parseUnitSize(digits: string, unit: string): number | null {
+  const n = Number(digits);
+  if (!Number.isFinite(n)) return null;
+  const mult: Record<string, number> = { b: 1, kb: KiB, k: KiB, mb: MiB, m: MiB, gb: GiB, g: GiB, '': KiB };
+  const m = mult[unit.toLowerCase()];
+  if (m === undefined) return null;
+  const v = Math.round(n * m);
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+/** A whole number of bytes read from the text, or null when it cannot be a real size. */
+export function parseByteCount(digits: string): number | null {
+  if (digits.length > 16) return null;
+  const n = Number(digits);
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
+export function isPowerOfTwo(n: number): boolean {
+  if (n <= 0 || !Number.isSafeInteger(n)) return false;
+  let v = n;
+  while (v % 2 === 0) v /= 2;
+  return v === 1;
+}
+
+/** The smallest power of two ≥ n. */
+export function nextPowerOfTwo(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+export const SIZES = { KiB, MiB, GiB, TiB };
+
+/** `5400000` → `1.5 h`; `190800000` → `2.2 days`. */
+export function formatDuration(ms: number): string {
+  const s = ms / 1000;
+  if (s < 90) return `${Math.round(s)} s`;
+  if (s < 90 * 60) return `${Math.round(s / 60)} min`;
+  if (s < 48 * 3600) return `${trim1(s / 3600)} h`;
+  return `${trim1(s / 86400)} days`;
+}
+
+function trim1(v: number): string {
+  return v.toFixed(1).replace(/\.0$/, '');
+}
+
+/** Milliseconds since the epoch for a full `YYYY-MM-DDTHH:MM:SS` timestamp, read as UTC when it has no zone. */
+export function parseTimestamp(ts: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(ts)) return null;
+  const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/.test(ts) ? ts : `${ts}Z`;
+  const ms = Date.parse(zoned.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isFinite(ms) ? ms : null;
+}

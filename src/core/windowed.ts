@@ -1,0 +1,163 @@
+/**
+ * Large inputs: find the lines worth parsing with `Buffer.indexOf` (memchr speed) and decode only
+ * windows of lines around them; everything else is counted, never decoded. Pure: buffers in, lines
+ * out to an `Analysis`.
+ */
+import type { Analysis } from './analyze.ts';
+
+interface Needle {
+  bytes: Buffer;
+  /** Lines to read after the line that holds the needle (a stack trace, a jmap section). */
+  after: number;
+}
+
+/** Signatures that open a window. Chosen to be cheap to search for (see bench/): rarely-used last bytes. */
+const NEEDLES: Needle[] = [
+  { bytes: Buffer.from('OutOf'), after: 400 },
+  { bytes: Buffer.from('LEAK:'), after: 400 },
+  { bytes: Buffer.from('Heap Usage'), after: 10 },
+  { bytes: Buffer.from('MaxHeapSize'), after: 0 },
+  { bytes: Buffer.from('(reserved='), after: 2 },
+  { bytes: Buffer.from('mmap('), after: 0 },
+];
+/** Lines read before a needle's line: the log record's header may precede the exception line. */
+const BEFORE = 3;
+/** A run this long without a newline is read as a line of its own. */
+const MAX_LINE_BYTES = 1024 * 1024;
+const NL = 10;
+
+export class WindowedFeeder {
+  private carry: Buffer | null = null;
+  /** Number of the line that starts the next region. */
+  private nextLine = 1;
+  /** Last line number pushed to the analysis (0: none yet). */
+  private emitted = 0;
+  /** Push every line up to this number. */
+  private emitUntil = 0;
+  /** The previous region's last lines that were not pushed: a window may start among them. */
+  private tail: { text: string; line: number }[] = [];
+  bytes = 0;
+
+  constructor(private readonly analysis: Analysis) {}
+
+  push(chunk: Buffer): void {
+    this.bytes += chunk.length;
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = null;
+    let end = buf.lastIndexOf(NL) + 1;
+    if (end === 0) {
+      if (buf.length < MAX_LINE_BYTES) {
+        this.carry = Buffer.from(buf);
+        return;
+      }
+      end = buf.length; // an over-long line: read this much of it as one line
+    }
+    if (end < buf.length) this.carry = Buffer.from(buf.subarray(end));
+    this.region(buf.subarray(0, end));
+  }
+
+  /** The input ended: read what is left. Returns the number of lines. */
+  end(): number {
+    const last = this.carry;
+    this.carry = null;
+    if (last && last.length > 0) {
+      this.region(last);
+      return this.nextLine;
+    }
+    return this.nextLine - 1;
+  }
+
+  /** Whole lines (the last may lack its newline: end of input, or a forced break). */
+  private region(buf: Buffer): void {
+    const hits = findHits(buf);
+    let h = 0;
+    let pos = 0;
+    let line = this.nextLine;
+    const first = line;
+    while (pos < buf.length) {
+      if (line <= this.emitUntil) {
+        const nl = buf.indexOf(NL, pos);
+        const lineEnd = nl < 0 ? buf.length : nl;
+        for (; h < hits.length && (hits[h] as Hit).at <= lineEnd; h++) {
+          this.emitUntil = Math.max(this.emitUntil, line + (hits[h] as Hit).after);
+        }
+        this.pushLine(buf.toString('utf8', pos, lineEnd), line);
+        pos = lineEnd + 1;
+        if (nl >= 0) line++;
+        continue;
+      }
+      while (h < hits.length && (hits[h] as Hit).at < pos) h++;
+      const hit = hits[h];
+      if (!hit) {
+        this.keepTail(buf, pos, line);
+        line += countNewlines(buf, pos, buf.length);
+        pos = buf.length;
+        break;
+      }
+      const hitStart = Math.max(pos, hit.at === 0 ? 0 : buf.lastIndexOf(NL, hit.at - 1) + 1);
+      const hitLine = line + countNewlines(buf, pos, hitStart);
+      const from = Math.max(hitLine - BEFORE, this.emitted + 1);
+      // Walk back to the first line of the window that lies in this region.
+      let start = hitStart;
+      let startLine = hitLine;
+      while (startLine > Math.max(from, line) && start > pos) {
+        start = start < 2 ? 0 : buf.lastIndexOf(NL, start - 2) + 1;
+        startLine--;
+      }
+      const fromTail = this.tail.filter((t) => t.line >= from && t.line < first && t.line > this.emitted);
+      const firstPushed = fromTail[0]?.line ?? startLine;
+      if (firstPushed > this.emitted + 1) this.analysis.gap();
+      for (const t of fromTail) this.pushLine(t.text, t.line);
+      this.tail = [];
+      pos = start;
+      line = startLine;
+      this.emitUntil = Math.max(this.emitUntil, hitLine);
+    }
+    this.nextLine = line;
+  }
+
+  private pushLine(text: string, line: number): void {
+    if (line <= this.emitted) return;
+    this.analysis.push(text, line);
+    this.emitted = line;
+  }
+
+  /** Keep the last lines from `from` to the end of `buf` (numbered from `fromLine`). */
+  private keepTail(buf: Buffer, from: number, fromLine: number): void {
+    const lines: { text: string; line: number }[] = [];
+    let end = buf.length;
+    let last = fromLine + countNewlines(buf, from, buf.length);
+    if (buf[end - 1] === NL) {
+      end--;
+      last--;
+    }
+    while (lines.length < BEFORE && end > from) {
+      const start = Math.max(from, end === 0 ? 0 : buf.lastIndexOf(NL, end - 1) + 1);
+      lines.unshift({ text: buf.toString('utf8', start, Math.min(end, start + 4096)), line: last });
+      end = start - 1;
+      last--;
+    }
+    this.tail = lines;
+  }
+}
+
+interface Hit {
+  at: number;
+  after: number;
+}
+
+function findHits(buf: Buffer): Hit[] {
+  const hits: Hit[] = [];
+  for (const n of NEEDLES) {
+    for (let i = buf.indexOf(n.bytes); i >= 0; i = buf.indexOf(n.bytes, i + n.bytes.length)) {
+      hits.push({ at: i, after: n.after });
+    }
+  }
+  return hits.sort((a, b) => a.at - b.at);
+}
+
+function countNewlines(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(NL, from); i >= 0 && i < to; i = buf.indexOf(NL, i + 1)) n++;
+  return n;
+}

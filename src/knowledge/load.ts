@@ -1,0 +1,31 @@
+/** The knowledge base as the bot and the CLI load it: everything, or a clear error. */
+import type { AnalyzerKnowledge } from '../core/types.ts';
+import { loadAnalyzerKnowledge } from './analyzer-knowledge.ts';
+import { PACKAGE_ROOT } from './schemas.ts';
+import { formatProblem, type Problem } from './yaml-file.ts';
+
+export interface KnowledgeBase {
+  analyzer: AnalyzerKnowledge;
+}
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`the knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+/** Every problem in the knowledge base under `root` (the folder holding knowledge/ and playbooks/). */
+export function lintKnowledge(root: string = PACKAGE_ROOT): Problem[] {
+  const problems: Problem[] = [];
+  loadAnalyzerKnowledge(root, problems);
+  return problems;
+}
+
+/** Load the knowledge base, or throw a `KnowledgeError` listing every problem. */
+export function loadKnowledge(root: string = PACKAGE_ROOT): KnowledgeBase {
+  const problems: Problem[] = [];
+  const analyzer = loadAnalyzerKnowledge(root, problems);
+  if (!analyzer || problems.length > 0) throw new KnowledgeError(problems);
+  return { analyzer };
+}
