@@ -1,5 +1,7 @@
 /** `netty-oom`: the command line. Wiring only: parse arguments, call the core, print. */
 import { Command, CommanderError, Option } from 'commander';
+import { type Config, ConfigError, readConfig } from '../config.ts';
+import { createConsoleServer } from '../console/server.ts';
 import type { Language } from '../core/types.ts';
 import { KnowledgeError, lintKnowledge, loadKnowledge } from '../knowledge/load.ts';
 import { formatProblem } from '../knowledge/yaml-file.ts';
@@ -70,6 +72,37 @@ export function buildProgram(): Command {
       for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
       if (problems.length === 0) await write('knowledge base: no problems\n');
       process.exitCode = problems.length === 0 ? EXIT.ok : EXIT.none;
+    });
+
+  program
+    .command('serve')
+    .description('run the bot (Socket Mode, HTTP Events API, or the local console without Slack credentials)')
+    .action(async () => {
+      let config: Config;
+      try {
+        config = readConfig();
+      } catch (err) {
+        if (err instanceof ConfigError) fail(err.message);
+        throw err;
+      }
+      const kb = loadOrFail();
+      if (config.mode !== 'console')
+        fail(`${config.mode} mode is not available in this version; unset the Slack variables`);
+      const server = createConsoleServer(kb);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, resolve);
+      }).catch((err: NodeJS.ErrnoException) =>
+        fail(`cannot listen on ${config.host}:${config.port}: ${err.code ?? err.message}`),
+      );
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      process.stderr.write(`netty-oom console: http://${config.host}:${port}/\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => server.close(() => resolve());
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
     });
 
   return program;

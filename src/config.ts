@@ -1,0 +1,71 @@
+/** The environment, read once at start-up into typed options (CONTRACTS.md: "Running the bot"). */
+
+export type Mode = 'socket' | 'http' | 'console';
+
+export interface Config {
+  mode: Mode;
+  port: number;
+  host: string;
+  botToken: string | null;
+  appToken: string | null;
+  signingSecret: string | null;
+  slackApiUrl: string;
+  dbPath: string;
+  channels: string[];
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const str = (name: string) => {
+    const v = env[name]?.trim();
+    return v ? v : null;
+  };
+  const appToken = str('SLACK_APP_TOKEN');
+  const signingSecret = str('SLACK_SIGNING_SECRET');
+  const botToken = str('SLACK_BOT_TOKEN');
+  const mode: Mode = appToken ? 'socket' : signingSecret ? 'http' : 'console';
+  if (mode === 'console' && botToken) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is',
+    );
+  }
+  if (mode !== 'console' && !botToken) throw new ConfigError(`SLACK_BOT_TOKEN is required in ${mode} mode`);
+  if (appToken && !appToken.startsWith('xapp-'))
+    throw new ConfigError('SLACK_APP_TOKEN must be an app-level token (xapp-…)');
+  if (botToken && !botToken.startsWith('xoxb-'))
+    throw new ConfigError('SLACK_BOT_TOKEN must be a bot token (xoxb-…)');
+  const portText = str('PORT') ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number, not "${portText}"`);
+  const level = (str('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LEVELS as readonly string[]).includes(level))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}`);
+  const apiUrl = str('SLACK_API_URL') ?? 'https://slack.com/api/';
+  try {
+    new URL(apiUrl);
+  } catch {
+    throw new ConfigError(`SLACK_API_URL is not a URL: "${apiUrl}"`);
+  }
+  return {
+    mode,
+    port,
+    host: str('HOST') ?? (mode === 'http' ? '0.0.0.0' : '127.0.0.1'),
+    botToken,
+    appToken,
+    signingSecret,
+    slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    dbPath: str('NETTY_OOM_DB') ?? './data/netty-oom.db',
+    channels: (str('NETTY_OOM_CHANNELS') ?? '')
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
+    logLevel: level as Config['logLevel'],
+  };
+}
