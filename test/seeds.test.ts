@@ -69,7 +69,8 @@ describe('the five seed incidents', () => {
   it('reads seed 004 as a leak, with strace chunk maps, NMT Internal and a healthy heap as evidence', () => {
     const r = analyzeFixture('seeds/004-inbound-handler-leak.txt');
     assert.equal(r.findings[0]?.scenario, 'leak-unreleased-bytebuf');
-    for (const s of ['chunk-maps', 'nmt-internal-large', 'heap-fine', 'retain-call']) assert.ok(r.signals[s], s);
+    for (const s of ['chunk-maps', 'nmt-internal-large', 'heap-fine', 'retain-call'])
+      assert.ok(r.signals[s], s);
     assert.deepEqual(r.summary.heap, { usedBytes: 1001361104, maxBytes: 8589934592 });
   });
 });

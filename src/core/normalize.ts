@@ -29,6 +29,9 @@ const SYSLOG =
 // Slack links: `<https://netty.io/wiki/reference-counted-objects.html|netty.io/…>`
 const SLACK_LINK = /<((?:https?|mailto):[^|>\s]{1,2000})(?:\|[^>]{0,2000})?>/g;
 const ENTITY = /&(gt|lt|amp);/g;
+// What begins a record of its own: a date or time, a tab or indented `at`, a bracket, a known keyword.
+const LINE_START =
+  /^(?:$|\t|\s{2,}at |\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}|\[|at |Caused by|Suppressed|Exception|\.\.\. \d|[A-Z][a-z]{2} {1,2}\d|\{|[a-z][\w$]*(?:\.[a-z][\w$]*)+\.[A-Z])/;
 const ENTITIES: Record<string, string> = { gt: '>', lt: '<', amp: '&' };
 
 export interface NormalizerStats {
@@ -40,6 +43,8 @@ export class Normalizer {
   readonly stats: NormalizerStats = { cutLines: 0 };
   private partial: string | null = null;
   private partialLine = 0;
+  /** The last input line that was cut: each is counted once. */
+  private lastCut = 0;
 
   constructor(private readonly emit: (line: CleanLine) => void) {}
 
@@ -48,6 +53,7 @@ export class Normalizer {
     if (text.length > MAX_RAW_LINE) {
       text = cutAroundSignatures(text, MAX_RAW_LINE);
       this.stats.cutLines++;
+      this.lastCut = line;
     }
     text = this.unframe(text);
     const cri = CRI.exec(text);
@@ -138,7 +144,8 @@ export class Normalizer {
     let t = text.endsWith('\r') ? text.slice(0, -1) : text;
     if (t.length > MAX_PARSE_LINE) {
       t = cutAroundSignatures(t, MAX_PARSE_LINE);
-      this.stats.cutLines++;
+      if (line !== this.lastCut) this.stats.cutLines++;
+      this.lastCut = line;
     }
     this.emit({ text: t, line });
   }
@@ -241,18 +248,24 @@ export function unwrapHardWrapped(lines: string[]): CleanLine[] | null {
   for (const l of lines) if (l.length > width) width = l.length;
   if (width < 60 || width > 400) return null;
   let atWidth = 0;
+  let continued = 0;
   let nearWidth = 0;
-  for (const l of lines) {
-    if (l.length === width) atWidth++;
+  lines.forEach((l, i) => {
     if (l.length >= width - 8) nearWidth++;
-  }
-  if (atWidth < 3 || atWidth < nearWidth * 0.6) return null;
+    if (l.length !== width) return;
+    atWidth++;
+    const next = lines[i + 1];
+    if (next !== undefined && !LINE_START.test(next)) continued++;
+  });
+  // Wrapped: most full-width lines go on in a line that does not start a record of its own.
+  if (atWidth < 3 || atWidth < nearWidth * 0.6 || continued < atWidth * 0.6) return null;
   const out: CleanLine[] = [];
   let acc: CleanLine | null = null;
   lines.forEach((l, i) => {
     if (acc === null) acc = { text: l, line: i + 1 };
     else acc.text += l;
-    if (l.length !== width) {
+    const next = lines[i + 1];
+    if (l.length !== width || next === undefined || LINE_START.test(next)) {
       out.push(acc);
       acc = null;
     }

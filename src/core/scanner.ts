@@ -180,7 +180,8 @@ export class Scanner {
     let thread = header.thread;
     let start = line;
     const prev = this.prevHeader;
-    if (timestamp === null && thread === null && prev && !ev.chained) {
+    const quiet = prev?.level === 'INFO' || prev?.level === 'DEBUG' || prev?.level === 'TRACE';
+    if (timestamp === null && thread === null && prev && !ev.chained && !quiet) {
       timestamp = prev.timestamp;
       thread = prev.thread;
       start = prev.line;

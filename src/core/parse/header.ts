@@ -4,6 +4,8 @@ export interface Header {
   /** `2019-10-29T11:10:49.730`, or the time alone (`16:17:09.780`) when the log has no date. */
   timestamp: string | null;
   thread: string | null;
+  /** `ERROR`, `WARN`, `INFO`…: a record logged at INFO does not own the exception printed after it. */
+  level: string | null;
 }
 
 // `2019-10-29 11:10:49.730`, `2021-06-17 11:02:11,540`, `2024-05-17T10:00:00.123Z`, `[2024/01/02 10:00:00]`
@@ -15,6 +17,7 @@ const TIME = /^\[?(\d{2}:\d{2}:\d{2})[.,](\d{1,9})\]?/;
 const BRACKETS = /\[([^[\]]{1,160})\]/g;
 // `Exception in thread "main"`
 const IN_THREAD = /Exception in thread "([^"]{1,160})"/;
+const LEVEL = /(?:^|[\s[|])(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)(?=[\s\]|:])/i;
 const LEVELS = new Set([
   'TRACE',
   'DEBUG',
@@ -44,7 +47,8 @@ export function parseHeader(line: string): Header {
       rest = head.slice(t[0].length);
     }
   }
-  return { timestamp, thread: threadOf(rest, timestamp !== null) };
+  const level = LEVEL.exec(rest.slice(0, 160));
+  return { timestamp, thread: threadOf(rest, timestamp !== null), level: level?.[1]?.toUpperCase() ?? null };
 }
 
 function threadOf(rest: string, hasTimestamp: boolean): string | null {
