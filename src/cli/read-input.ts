@@ -1,6 +1,5 @@
 /** Read a file or standard input into a report: whole when small, streamed in windows when large. */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { analyze, createAnalysis } from '../core/analyze.ts';
 import type { AnalyzerKnowledge, Language, Report } from '../core/types.ts';
 import { WindowedFeeder } from '../core/windowed.ts';
@@ -36,8 +35,7 @@ export async function analyzeInput(
       throw new InputError(describe(path, err));
     }
   }
-  const stream =
-    path === null || path === '-' ? process.stdin : createReadStream(path, { highWaterMark: CHUNK });
+  const stream = path === null || path === '-' ? process.stdin : readChunks(path);
   const held: Buffer[] = [];
   let heldBytes = 0;
   let feeder: WindowedFeeder | null = null;
@@ -46,7 +44,7 @@ export async function analyzeInput(
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (feeder) feeder.push(chunk);
       else {
-        held.push(chunk);
+        held.push(Buffer.from(chunk));
         heldBytes += chunk.length;
         if (heldBytes > WHOLE_LIMIT) {
           feeder = new WindowedFeeder(analysis);
@@ -64,6 +62,21 @@ export async function analyzeInput(
     return analysis.finish({ bytes: feeder.bytes, lines, windowed: true });
   }
   return analyze(Buffer.concat(held, heldBytes).toString('utf8'), kb, opts);
+}
+
+/** A file's bytes in chunks read into one reused buffer: the feeder copies only what it keeps. */
+async function* readChunks(path: string): AsyncGenerator<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const { bytesRead } = await file.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 function describe(path: string, err: unknown): string {

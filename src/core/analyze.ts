@@ -19,6 +19,8 @@ export interface Analysis {
   push(rawLine: string, lineNumber: number): void;
   /** Lines were skipped before the next one pushed. */
   gap(): void;
+  /** A trace is open: the lines that follow may still belong to it. */
+  busy(): boolean;
   finish(stats: { bytes: number; lines: number; windowed: boolean }): Report;
 }
 
@@ -31,6 +33,7 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
       normalizer.end();
       scanner.gap();
     },
+    busy: () => scanner.busy(),
     finish(stats) {
       normalizer.end();
       return buildReport(scanner, knowledge, options, { ...stats, cutLines: normalizer.stats.cutLines });

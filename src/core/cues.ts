@@ -1,30 +1,38 @@
 /** Signals found in what people write around a trace ("压测", "keeps growing", "SimpleChannelInboundHandler"). */
+import { LiteralSet } from './literal-set.ts';
 import type { SignalDef } from './types.ts';
 
 const EXCERPT = 100;
 
+const cache = new WeakMap<SignalDef[], { set: LiteralSet<string>; count: number }>();
+
+function compile(signals: SignalDef[]) {
+  let c = cache.get(signals);
+  if (!c) {
+    const text = signals.filter((s) => s.source === 'text');
+    const entries = text.flatMap((s) =>
+      (s.patterns ?? []).map((p): [string, string] => [p.toLowerCase(), s.id]),
+    );
+    c = { set: new LiteralSet(entries), count: text.length };
+    cache.set(signals, c);
+  }
+  return c;
+}
+
 export class CueMatcher {
-  private readonly pending: { id: string; patterns: string[] }[];
+  private readonly set: LiteralSet<string>;
+  private readonly count: number;
   readonly found = new Map<string, string>();
 
   constructor(signals: SignalDef[]) {
-    this.pending = signals
-      .filter((s) => s.source === 'text' && s.patterns && s.patterns.length > 0)
-      .map((s) => ({ id: s.id, patterns: (s.patterns ?? []).map((p) => p.toLowerCase()) }));
+    ({ set: this.set, count: this.count } = compile(signals));
   }
 
   /** `lower` is `line` lower-cased. */
   observe(line: string, lower: string): void {
-    if (this.found.size === this.pending.length) return;
-    for (const cue of this.pending) {
-      if (this.found.has(cue.id)) continue;
-      for (const p of cue.patterns) {
-        const at = lower.indexOf(p);
-        if (at >= 0) {
-          this.found.set(cue.id, excerpt(line, at, p.length));
-          break;
-        }
-      }
+    if (this.found.size === this.count) return;
+    for (const m of this.set.matches(lower)) {
+      if (!this.found.has(m.owner)) this.found.set(m.owner, excerpt(line, m.at, m.literal.length));
     }
   }
 }

@@ -1,11 +1,11 @@
 /** Which frameworks a paste shows, from frames, thread names, relocation prefixes and words. */
+import { LiteralSet } from './literal-set.ts';
 import type { FrameworkDef, FrameworkHit } from './types.ts';
 
 interface Compiled {
   def: FrameworkDef;
   depth: number;
   threads: RegExp[];
-  keywords: string[];
 }
 
 const WORD = 0;
@@ -14,6 +14,18 @@ const FRAME = 2;
 const SHADED = 3;
 
 const compiledCache = new WeakMap<FrameworkDef[], Compiled[]>();
+const keywordCache = new WeakMap<FrameworkDef[], LiteralSet<string>>();
+
+function keywordsOf(defs: FrameworkDef[]): LiteralSet<string> {
+  let set = keywordCache.get(defs);
+  if (!set) {
+    set = new LiteralSet(
+      defs.flatMap((d) => (d.keywords ?? []).map((k): [string, string] => [k.toLowerCase(), d.id])),
+    );
+    keywordCache.set(defs, set);
+  }
+  return set;
+}
 
 function compile(defs: FrameworkDef[]): Compiled[] {
   const cached = compiledCache.get(defs);
@@ -32,7 +44,6 @@ function compile(defs: FrameworkDef[]): Compiled[] {
     def,
     depth: depthOf(def),
     threads: (def.threads ?? []).map((t) => new RegExp(t)),
-    keywords: (def.keywords ?? []).map((k) => k.toLowerCase()),
   }));
   compiledCache.set(defs, compiled);
   return compiled;
@@ -43,8 +54,11 @@ export class FrameworkDetector {
   private readonly compiled: Compiled[];
   private readonly hits = new Map<string, { evidence: string; order: number; strength: number }>();
 
+  private readonly keywords: LiteralSet<string>;
+
   constructor(defs: FrameworkDef[]) {
     this.compiled = compile(defs);
+    this.keywords = keywordsOf(defs);
   }
 
   /** Keep the strongest evidence (relocation > frame > thread > word), in order of first sighting. */
@@ -102,15 +116,9 @@ export class FrameworkDetector {
 
   /** A line of prose or log text, already lower-cased. */
   observeText(lower: string): void {
-    for (const c of this.compiled) {
-      if (this.hits.has(c.def.id)) continue;
-      for (const k of c.keywords) {
-        const at = lower.indexOf(k);
-        if (at >= 0 && isWordAt(lower, at, k.length)) {
-          this.hit(c.def.id, `the word "${k}"`, WORD);
-          break;
-        }
-      }
+    for (const m of this.keywords.matches(lower)) {
+      if (!this.hits.has(m.owner) && isWordAt(lower, m.at, m.literal.length))
+        this.hit(m.owner, `the word "${m.literal}"`, WORD);
     }
   }
 

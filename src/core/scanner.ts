@@ -104,6 +104,11 @@ export class Scanner {
     this.prevHeader = header.timestamp !== null || header.thread !== null ? { ...header, line } : null;
   }
 
+  /** An event is open: following lines may be its frames. */
+  busy(): boolean {
+    return this.current !== null;
+  }
+
   /** The input skipped lines here (a large file read around its error signatures). */
   gap(): void {
     this.close();

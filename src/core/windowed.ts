@@ -9,12 +9,14 @@ interface Needle {
   bytes: Buffer;
   /** Lines to read after the line that holds the needle (a stack trace, a jmap section). */
   after: number;
+  /** A trace: stop reading once the analysis has closed it, even before `after` lines. */
+  trace?: boolean;
 }
 
 /** Signatures that open a window. Chosen to be cheap to search for (see bench/): rarely-used last bytes. */
 const NEEDLES: Needle[] = [
-  { bytes: Buffer.from('OutOf'), after: 400 },
-  { bytes: Buffer.from('LEAK:'), after: 400 },
+  { bytes: Buffer.from('OutOf'), after: 2000, trace: true },
+  { bytes: Buffer.from('LEAK:'), after: 2000, trace: true },
   { bytes: Buffer.from('Heap Usage'), after: 10 },
   { bytes: Buffer.from('MaxHeapSize'), after: 0 },
   { bytes: Buffer.from('(reserved='), after: 2 },
@@ -34,6 +36,9 @@ export class WindowedFeeder {
   private emitted = 0;
   /** Push every line up to this number. */
   private emitUntil = 0;
+  /** The last line holding a trace signature, and how far fixed-size windows reach. */
+  private traceLine = 0;
+  private fixedUntil = 0;
   /** The previous region's last lines that were not pushed: a window may start among them. */
   private tail: { text: string; line: number }[] = [];
   bytes = 0;
@@ -42,18 +47,31 @@ export class WindowedFeeder {
 
   push(chunk: Buffer): void {
     this.bytes += chunk.length;
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    this.carry = null;
-    let end = buf.lastIndexOf(NL) + 1;
-    if (end === 0) {
-      if (buf.length < MAX_LINE_BYTES) {
-        this.carry = Buffer.from(buf);
+    let start = 0;
+    if (this.carry) {
+      // Finish the line the last chunk left open; the chunk itself is read in place, never copied.
+      const nl = chunk.indexOf(NL);
+      if (nl < 0) {
+        const joined = Buffer.concat([this.carry, chunk]);
+        this.carry = null;
+        if (joined.length < MAX_LINE_BYTES) this.carry = joined;
+        else this.region(joined); // an over-long line: read this much of it as one line
         return;
       }
-      end = buf.length; // an over-long line: read this much of it as one line
+      const line = Buffer.concat([this.carry, chunk.subarray(0, nl + 1)]);
+      this.carry = null;
+      this.region(line);
+      start = nl + 1;
     }
-    if (end < buf.length) this.carry = Buffer.from(buf.subarray(end));
-    this.region(buf.subarray(0, end));
+    const last = chunk.lastIndexOf(NL);
+    if (last < start) {
+      const rest = chunk.subarray(start);
+      if (rest.length >= MAX_LINE_BYTES) this.region(rest);
+      else if (rest.length > 0) this.carry = Buffer.from(rest);
+      return;
+    }
+    this.region(chunk.subarray(start, last + 1));
+    if (last + 1 < chunk.length) this.carry = Buffer.from(chunk.subarray(last + 1));
   }
 
   /** The input ended: read what is left. Returns the number of lines. */
@@ -78,10 +96,11 @@ export class WindowedFeeder {
       if (line <= this.emitUntil) {
         const nl = buf.indexOf(NL, pos);
         const lineEnd = nl < 0 ? buf.length : nl;
-        for (; h < hits.length && (hits[h] as Hit).at <= lineEnd; h++) {
-          this.emitUntil = Math.max(this.emitUntil, line + (hits[h] as Hit).after);
-        }
+        for (; h < hits.length && (hits[h] as Hit).at <= lineEnd; h++) this.extend(hits[h] as Hit, line);
         this.pushLine(buf.toString('utf8', pos, lineEnd), line);
+        // A trace window ends with the trace: the scanner knows when it is closed.
+        if (line > this.traceLine + 1 && line >= this.fixedUntil && !this.analysis.busy())
+          this.emitUntil = line;
         pos = lineEnd + 1;
         if (nl >= 0) line++;
         continue;
@@ -89,8 +108,9 @@ export class WindowedFeeder {
       while (h < hits.length && (hits[h] as Hit).at < pos) h++;
       const hit = hits[h];
       if (!hit) {
-        this.keepTail(buf, pos, line);
-        line += countNewlines(buf, pos, buf.length);
+        const count = countNewlines(buf, pos, buf.length);
+        this.keepTail(buf, pos, line, count);
+        line += count;
         pos = buf.length;
         break;
       }
@@ -108,12 +128,17 @@ export class WindowedFeeder {
       const firstPushed = fromTail[0]?.line ?? startLine;
       if (firstPushed > this.emitted + 1) this.analysis.gap();
       for (const t of fromTail) this.pushLine(t.text, t.line);
-      this.tail = [];
       pos = start;
       line = startLine;
-      this.emitUntil = Math.max(this.emitUntil, hitLine);
+      this.extend(hit, hitLine);
     }
     this.nextLine = line;
+  }
+
+  private extend(hit: Hit, line: number): void {
+    this.emitUntil = Math.max(this.emitUntil, line + hit.after);
+    if (hit.trace) this.traceLine = line;
+    else this.fixedUntil = Math.max(this.fixedUntil, line + hit.after);
   }
 
   private pushLine(text: string, line: number): void {
@@ -122,11 +147,11 @@ export class WindowedFeeder {
     this.emitted = line;
   }
 
-  /** Keep the last lines from `from` to the end of `buf` (numbered from `fromLine`). */
-  private keepTail(buf: Buffer, from: number, fromLine: number): void {
+  /** Keep the last lines from `from` to the end of `buf` (numbered from `fromLine`, `count` newlines). */
+  private keepTail(buf: Buffer, from: number, fromLine: number, count: number): void {
     const lines: { text: string; line: number }[] = [];
     let end = buf.length;
-    let last = fromLine + countNewlines(buf, from, buf.length);
+    let last = fromLine + count;
     if (buf[end - 1] === NL) {
       end--;
       last--;
@@ -137,20 +162,25 @@ export class WindowedFeeder {
       end = start - 1;
       last--;
     }
-    this.tail = lines;
+    // A short region (one finished line) keeps the older lines too.
+    const older = this.tail.filter(
+      (t) => t.line < (lines[0]?.line ?? Number.POSITIVE_INFINITY) && t.line > this.emitted,
+    );
+    this.tail = [...older, ...lines].slice(-BEFORE);
   }
 }
 
 interface Hit {
   at: number;
   after: number;
+  trace: boolean;
 }
 
 function findHits(buf: Buffer): Hit[] {
   const hits: Hit[] = [];
   for (const n of NEEDLES) {
     for (let i = buf.indexOf(n.bytes); i >= 0; i = buf.indexOf(n.bytes, i + n.bytes.length)) {
-      hits.push({ at: i, after: n.after });
+      hits.push({ at: i, after: n.after, trace: n.trace === true });
     }
   }
   return hits.sort((a, b) => a.at - b.at);
