@@ -74,3 +74,14 @@ describe('the five seed incidents', () => {
     assert.deepEqual(r.summary.heap, { usedBytes: 1001361104, maxBytes: 8589934592 });
   });
 });
+
+describe('the report contract', () => {
+  it('ships the analysis schema exactly as the shared contract states it', () => {
+    const shared = join(FIXTURES, '..', '..', '..', 'shared', 'contracts', 'analysis.schema.json');
+    if (!existsSync(shared)) return; // a checkout without the shared folder beside it
+    assert.equal(
+      readFileSync(join(FIXTURES, '..', '..', 'schemas', 'analysis.schema.json'), 'utf8'),
+      readFileSync(shared, 'utf8'),
+    );
+  });
+});

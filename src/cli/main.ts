@@ -1,4 +1,5 @@
 /** `netty-oom`: the command line. Wiring only: parse arguments, call the core, print. */
+import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { type Config, ConfigError, readConfig } from '../config.ts';
 import { createConsoleServer } from '../console/server.ts';
@@ -135,3 +136,6 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     process.exitCode = EXIT.error;
   }
 }
+
+// Run directly (`node --import tsx src/cli/main.ts …`) as well as through bin/netty-oom.js.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -70,7 +70,10 @@ function buildReport(
 ): Report {
   const scan = scanner.finish();
   const language = options.language ?? detectLanguage(scan.cjkChars);
-  const { summary, signals, notes } = summarize(scan, language);
+  const packages = knowledge.frameworks
+    .filter((f) => f.id !== 'netty')
+    .flatMap((f) => [...(f.packages ?? []), ...(f.shaded ?? [])]);
+  const { summary, signals, notes } = summarize(scan, language, packages);
   const detected = scan.events.length > 0;
   let findings = detected ? diagnose(signals, summary.frameworks, knowledge, language) : [];
   if (detected && findings.length === 0) findings = [unknownFinding(language)];

@@ -9,6 +9,8 @@ const INFRA = ['io.netty.', ...JDK, 'reactor.core.', 'kotlin.', 'scala.'];
 // Frames that show a socket read feeding the allocation (seed 000: epollInReady; seed 001/004: NioByteUnsafe.read).
 const READ_MARKERS = [
   'RecvByteBufAllocator',
+  'Cumulator',
+  '.cumulate(',
   'RecvByteAllocatorHandle',
   'epollInReady',
   'NioByteUnsafe.read',
@@ -65,15 +67,27 @@ export function allocationPathOf(frames: string[]): { path: AllocationPath; fram
   return { path: 'unknown', frame: null };
 }
 
-/** Walk from the allocation outwards: the first frame that tells who asked for the memory. */
-export function ioDirectionOf(frames: string[]): { direction: IoDirection; frame: string | null } {
+/**
+ * Walk from the allocation outwards: the first frame that tells who asked for the memory. Frames of
+ * known frameworks (their `packages` in frameworks.yml) are passed over: they are not the user's code.
+ */
+export function ioDirectionOf(
+  frames: string[],
+  frameworkPackages: string[] = [],
+): { direction: IoDirection; frame: string | null } {
+  let framework: string | null = null;
   for (const raw of frames) {
     const f = unshade(raw);
     if (READ_MARKERS.some((m) => f.includes(m))) return { direction: 'inbound-read', frame: frameName(f) };
     if (WRITE_MARKERS.some((m) => f.includes(m))) return { direction: 'outbound-write', frame: frameName(f) };
-    if (isOutsideNetty(f)) return { direction: 'user-code', frame: frameName(raw) };
+    if (!isOutsideNetty(f)) continue;
+    if (frameworkPackages.some((p) => raw.startsWith(p) || f.startsWith(p))) {
+      framework ??= frameName(raw);
+      continue;
+    }
+    return { direction: 'user-code', frame: frameName(raw) };
   }
-  return { direction: 'unknown', frame: null };
+  return framework ? { direction: 'user-code', frame: framework } : { direction: 'unknown', frame: null };
 }
 
 export function transportOf(frames: string[], threads: string[]): Transport | null {

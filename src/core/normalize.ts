@@ -237,6 +237,14 @@ function jsonField(text: string, keys: string[]): string | null {
   return null;
 }
 
+/** Columns a line takes in a terminal: tabs stop every 8 columns. */
+function displayWidth(line: string): number {
+  if (!line.includes('\t')) return line.length;
+  let w = 0;
+  for (const ch of line) w = ch === '\t' ? (Math.floor(w / 8) + 1) * 8 : w + 1;
+  return w;
+}
+
 /**
  * Lines hard-wrapped at a fixed width (a terminal or e-mail copy) joined back, each with the number
  * of its first physical line. Only when the paste clearly is wrapped: several lines of exactly the
@@ -244,15 +252,16 @@ function jsonField(text: string, keys: string[]): string | null {
  */
 export function unwrapHardWrapped(lines: string[]): CleanLine[] | null {
   if (lines.length < 4 || lines.length > 200_000) return null;
+  const widths = lines.map(displayWidth);
   let width = 0;
-  for (const l of lines) if (l.length > width) width = l.length;
+  for (const w of widths) if (w > width) width = w;
   if (width < 60 || width > 400) return null;
   let atWidth = 0;
   let continued = 0;
   let nearWidth = 0;
-  lines.forEach((l, i) => {
-    if (l.length >= width - 8) nearWidth++;
-    if (l.length !== width) return;
+  widths.forEach((w, i) => {
+    if (w >= width - 8) nearWidth++;
+    if (w !== width) return;
     atWidth++;
     const next = lines[i + 1];
     if (next !== undefined && !LINE_START.test(next)) continued++;
@@ -265,7 +274,7 @@ export function unwrapHardWrapped(lines: string[]): CleanLine[] | null {
     if (acc === null) acc = { text: l, line: i + 1 };
     else acc.text += l;
     const next = lines[i + 1];
-    if (l.length !== width || next === undefined || LINE_START.test(next)) {
+    if (widths[i] !== width || next === undefined || LINE_START.test(next)) {
       out.push(acc);
       acc = null;
     }

@@ -56,7 +56,8 @@ export class Scanner {
   private readonly events: ScannedEvent[] = [];
   private readonly byKey = new Map<string, ScannedEvent>();
   private current: ScannedEvent | null = null;
-  private prevHeader: (Header & { line: number }) | null = null;
+  /** The last log record's header: an exception printed right after it belongs to it. */
+  private prevHeader: (Header & { line: number; owns: boolean; blank?: boolean }) | null = null;
   private readonly frameworks: FrameworkDetector;
   private readonly cues: CueMatcher;
   private readonly companions = new CompanionReader();
@@ -77,7 +78,9 @@ export class Scanner {
     const trimmed = text.trim();
     if (trimmed === '') {
       this.close();
-      this.prevHeader = null;
+      // Spring Boot prints a blank line between a record and its exception: keep the header over one.
+      if (this.prevHeader && !this.prevHeader.blank) this.prevHeader.blank = true;
+      else this.prevHeader = null;
       return;
     }
     if (trimmed.includes('netty')) this.companions.readVersionsOnly(trimmed);
@@ -101,7 +104,10 @@ export class Scanner {
     if (jstack?.[1]) this.frameworks.observeThread(jstack[1]);
     this.companions.read(trimmed, header.timestamp);
     if (trimmed.includes('Exception') || trimmed.includes('Error')) this.observeOtherError(trimmed);
-    this.prevHeader = header.timestamp !== null || header.thread !== null ? { ...header, line } : null;
+    this.prevHeader =
+      header.timestamp !== null || header.thread !== null
+        ? { ...header, line, owns: ownsNextException(header, trimmed) }
+        : null;
   }
 
   /** An event is open: following lines may be its frames. */
@@ -185,8 +191,7 @@ export class Scanner {
     let thread = header.thread;
     let start = line;
     const prev = this.prevHeader;
-    const quiet = prev?.level === 'INFO' || prev?.level === 'DEBUG' || prev?.level === 'TRACE';
-    if (timestamp === null && thread === null && prev && !ev.chained && !quiet) {
+    if (timestamp === null && thread === null && prev?.owns && !ev.chained) {
       timestamp = prev.timestamp;
       thread = prev.thread;
       start = prev.line;
@@ -249,13 +254,22 @@ export class Scanner {
     if (this.otherErrors.size >= MAX_OTHER_ERRORS) return;
     const m = OTHER_ERROR.exec(t.length > 600 ? t.slice(0, 600) : t);
     if (!m?.[1]) return;
-    const message = m[2]?.trim();
+    const message = m[2]?.replace(/\]? with root cause$/, '').trim();
     this.otherErrors.add(message ? `${m[1]}: ${message}` : m[1]);
   }
 
   private note(text: string): void {
     if (this.notes.length < MAX_NOTES && !this.notes.includes(text)) this.notes.push(text);
   }
+}
+
+/**
+ * Whether an exception printed on the next line belongs to this record: warnings and errors do, and
+ * so does an INFO or DEBUG record that reports a failure (gRPC logs "Transport failed" at INFO).
+ */
+function ownsNextException(header: Header, line: string): boolean {
+  const quiet = header.level === 'INFO' || header.level === 'DEBUG' || header.level === 'TRACE';
+  return !quiet || /fail|error|exception|caught|unexpected|refused/i.test(line);
 }
 
 function mayOpenEvent(t: string): boolean {

@@ -79,6 +79,7 @@ function chunkFor(version: string | null, requested: number | null, grpc: boolea
 export function summarize(
   scan: ScanResult,
   lang: Language,
+  frameworkPackages: string[] = [],
 ): { summary: Summary; signals: Signals; notes: string[] } {
   const { events, companions } = scan;
   const notes = [...scan.notes];
@@ -116,7 +117,7 @@ export function summarize(
       : { path: 'unknown' as const, frame: null };
   const direction =
     primary && primary.kind !== 'leak_report'
-      ? ioDirectionOf(frames)
+      ? ioDirectionOf(frames, frameworkPackages)
       : { direction: 'unknown' as const, frame: null };
   const limitOrigin = limitOriginOf(max, companions, lang);
   const frameworks = scan.frameworks;
@@ -295,6 +296,15 @@ export function summarize(
     ],
     ['outbound-buffer', ['ChannelOutboundBuffer', 'PendingWriteQueue']],
     ['thread-cache', ['PoolThreadCache']],
+    [
+      'body-rewrite-filter',
+      [
+        'ModifyRequestBodyGatewayFilterFactory',
+        'ModifyResponseBodyGatewayFilterFactory',
+        'ReadBodyRoutePredicateFactory',
+        'CacheRequestBody',
+      ],
+    ],
   ];
   for (const [id, needles] of frameSignals) {
     const f = frameWith(allFrames, needles);

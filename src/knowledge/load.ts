@@ -1,11 +1,15 @@
 /** The knowledge base as the bot and the CLI load it: everything, or a clear error. */
 import type { AnalyzerKnowledge } from '../core/types.ts';
 import { loadAnalyzerKnowledge } from './analyzer-knowledge.ts';
+import { loadContent } from './content.ts';
 import { PACKAGE_ROOT } from './schemas.ts';
+import type { KnowledgeEntry, Playbook } from './types.ts';
 import { formatProblem, type Problem } from './yaml-file.ts';
 
 export interface KnowledgeBase {
   analyzer: AnalyzerKnowledge;
+  entries: KnowledgeEntry[];
+  playbooks: Playbook[];
 }
 
 export class KnowledgeError extends Error {
@@ -18,7 +22,8 @@ export class KnowledgeError extends Error {
 /** Every problem in the knowledge base under `root` (the folder holding knowledge/ and playbooks/). */
 export function lintKnowledge(root: string = PACKAGE_ROOT): Problem[] {
   const problems: Problem[] = [];
-  loadAnalyzerKnowledge(root, problems);
+  const analyzer = loadAnalyzerKnowledge(root, problems);
+  loadContent(root, analyzer, problems);
   return problems;
 }
 
@@ -26,6 +31,7 @@ export function lintKnowledge(root: string = PACKAGE_ROOT): Problem[] {
 export function loadKnowledge(root: string = PACKAGE_ROOT): KnowledgeBase {
   const problems: Problem[] = [];
   const analyzer = loadAnalyzerKnowledge(root, problems);
+  const { entries, playbooks } = loadContent(root, analyzer, problems);
   if (!analyzer || problems.length > 0) throw new KnowledgeError(problems);
-  return { analyzer };
+  return { analyzer, entries, playbooks };
 }
