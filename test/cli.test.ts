@@ -44,7 +44,11 @@ describe('netty-oom analyze, run as a process', () => {
     const r = await run(['analyze', seed000, '--lang', 'en']);
     assert.equal(r.code, 0);
     assert.equal(r.stderr, '');
-    assert.match(r.stdout, /^Direct memory exhausted: 7\.66 GiB of 7\.67 GiB used, a 16 MiB chunk refused\n/);
+    assert.match(
+      r.stdout,
+      /^Direct memory exhausted: 7\.66 GiB of 7\.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4\.1\.33\.Final\n/,
+    );
+    assert.match(r.stdout, /What to do: /);
     assert.match(r.stdout, /Most likely: A load burst beyond capacity/);
     assert.match(r.stdout, /Reactor Netty \/ Netty · Netty 4\.1\.33\.Final · epoll/);
   });

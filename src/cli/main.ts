@@ -1,12 +1,12 @@
 /** `netty-oom`: the command line. Wiring only: parse arguments, call the core, print. */
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
+import { complete } from '../answer.ts';
 import { type Config, ConfigError, readConfig } from '../config.ts';
 import { createConsoleServer } from '../console/server.ts';
 import type { Language } from '../core/types.ts';
 import { KnowledgeError, lintKnowledge, loadKnowledge } from '../knowledge/load.ts';
 import { formatProblem } from '../knowledge/yaml-file.ts';
-import { buildReply } from '../render/blocks.ts';
 import { replyToText } from '../render/text.ts';
 import { progressReporter } from './progress.ts';
 import { analyzeInput, InputError } from './read-input.ts';
@@ -22,7 +22,8 @@ function fail(message: string): never {
 
 function loadOrFail() {
   try {
-    return loadKnowledge();
+    // NETTY_OOM_KNOWLEDGE: a folder holding knowledge/ and playbooks/ in place of the shipped ones.
+    return loadKnowledge(process.env.NETTY_OOM_KNOWLEDGE || undefined);
   } catch (err) {
     if (err instanceof KnowledgeError) fail(err.message);
     throw err;
@@ -57,11 +58,32 @@ export function buildProgram(): Command {
       } finally {
         progress.done();
       }
-      const out = opts.json
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : replyToText(buildReply(report, kb.analyzer));
+      const done = complete(report, kb);
+      const out = opts.json ? `${JSON.stringify(done.report, null, 2)}\n` : replyToText(done.reply);
       await write(out);
       process.exitCode = report.detected ? EXIT.ok : EXIT.none;
+    });
+
+  program
+    .command('search')
+    .description('search the knowledge base and playbooks, in English or Chinese')
+    .argument('<query...>', 'words to search for')
+    .option('--json', 'print {query, hits} as JSON')
+    .option('--limit <n>', 'how many hits at most', '10')
+    .action(async (words: string[], opts: { json?: boolean; limit: string }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+        fail('--limit takes a whole number from 1 to 100');
+      const kb = loadOrFail();
+      const query = words.join(' ');
+      const hits = kb.search.search(query, { limit });
+      if (opts.json) await write(`${JSON.stringify({ query, hits }, null, 2)}\n`);
+      else if (hits.length === 0) await write(`nothing found for "${query}"\n`);
+      else
+        await write(
+          `${hits.map((h, i) => `${i + 1}. [${h.type}] ${h.title}  (${h.id}, ${h.score})`).join('\n')}\n`,
+        );
+      process.exitCode = hits.length > 0 ? EXIT.ok : EXIT.none;
     });
 
   const kb = program.command('kb').description('knowledge base tools');

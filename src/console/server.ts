@@ -1,9 +1,8 @@
 /** The local console: the bot without Slack, on http://127.0.0.1:3000/. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { analyze } from '../core/analyze.ts';
+import { answer } from '../answer.ts';
 import type { Language } from '../core/types.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
-import { buildReply } from '../render/blocks.ts';
 import { PAGE } from './page.ts';
 
 /** Largest body accepted (a pasted log or an uploaded file). */
@@ -40,8 +39,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, kb: KnowledgeBa
     }
     const lang = url.searchParams.get('lang');
     const language: Language | undefined = lang === 'en' || lang === 'zh' ? lang : undefined;
-    const report = analyze(body, kb.analyzer, language ? { language } : {});
-    const reply = buildReply(report, kb.analyzer);
+    const { report, reply } = answer(body, kb, language ? { language } : {});
     return send(
       res,
       200,

@@ -143,7 +143,7 @@ function checkTemplate(
   fallbackName: string,
   problems: Problem[],
 ): void {
-  const fields = texts.flatMap(templateFields);
+  const fields = [...new Set(texts.flatMap(templateFields))];
   for (const field of fields)
     if (!KNOWN_FIELDS.has(field)) problems.push(f.at(path, `unknown template field {{${field}}}`));
   const optional = fields.filter((x) => KNOWN_FIELDS.has(x) && !ALWAYS.has(x));
@@ -153,7 +153,7 @@ function checkTemplate(
     );
   }
   if (fallback) {
-    const holes = fallback.flatMap(templateFields).filter((x) => !ALWAYS.has(x));
+    const holes = [...new Set(fallback.flatMap(templateFields))].filter((x) => !ALWAYS.has(x));
     const parent = path.slice(0, -1);
     for (const h of holes)
       problems.push(

@@ -1,5 +1,6 @@
 /** The knowledge base as the bot and the CLI load it: everything, or a clear error. */
 import type { AnalyzerKnowledge } from '../core/types.ts';
+import { SearchIndex } from '../search/index.ts';
 import { loadAnalyzerKnowledge } from './analyzer-knowledge.ts';
 import { loadContent } from './content.ts';
 import { PACKAGE_ROOT } from './schemas.ts';
@@ -10,6 +11,7 @@ export interface KnowledgeBase {
   analyzer: AnalyzerKnowledge;
   entries: KnowledgeEntry[];
   playbooks: Playbook[];
+  search: SearchIndex;
 }
 
 export class KnowledgeError extends Error {
@@ -33,5 +35,5 @@ export function loadKnowledge(root: string = PACKAGE_ROOT): KnowledgeBase {
   const analyzer = loadAnalyzerKnowledge(root, problems);
   const { entries, playbooks } = loadContent(root, analyzer, problems);
   if (!analyzer || problems.length > 0) throw new KnowledgeError(problems);
-  return { analyzer, entries, playbooks };
+  return { analyzer, entries, playbooks, search: new SearchIndex(entries, playbooks) };
 }

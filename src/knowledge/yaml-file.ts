@@ -58,7 +58,7 @@ export function readYaml(
     return null;
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
@@ -76,7 +76,7 @@ export function readYaml(
 }
 
 function firstLine(s: string): string {
-  return s.split('\n')[0] ?? s;
+  return (s.split('\n')[0] ?? s).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function pathOf(e: ErrorObject): (string | number)[] {

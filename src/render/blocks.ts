@@ -57,7 +57,7 @@ export interface ReplyExtras {
 
 export function buildReply(report: Report, kb: AnalyzerKnowledge, extras: ReplyExtras = {}): Reply {
   const lang = report.language;
-  const headline = headlineOf(report);
+  const headline = headlineOf(report, kb);
   const blocks: Block[] = [{ type: 'header', text: plain(headline) }];
   if (!report.detected) {
     blocks.push(...nothingBlocks(report));
@@ -86,21 +86,27 @@ function finish(blocks: Block[], text: string): Reply {
   return { blocks: kept, text: clip(text, 3000) };
 }
 
-export function headlineOf(report: Report): string {
+/** `Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33.Final` */
+export function headlineOf(report: Report, kb?: AnalyzerKnowledge): string {
   const lang = report.language;
   const s = report.summary;
   if (!report.detected) return t('headlineNothing', lang);
-  if (s.kind === 'leak_report') return t('headlineLeak', lang);
-  if (s.usedBytes !== null && s.maxBytes !== null && s.requestedBytes !== null) {
+  let head: string;
+  if (s.kind === 'leak_report') head = t('headlineLeak', lang);
+  else if (s.usedBytes !== null && s.maxBytes !== null && s.requestedBytes !== null) {
     const key: MessageKey = report.signals['chunk-request'] ? 'headlineOodmChunk' : 'headlineOodm';
     const values = {
       used: formatBytes(s.usedBytes),
       max: formatBytes(s.maxBytes),
       requested: formatBytes(s.requestedBytes),
     };
-    return t(key, lang, values);
-  }
-  return t('headlineNoNumbers', lang, { kind: kindLabel(report) });
+    head = t(key, lang, values);
+  } else head = t('headlineNoNumbers', lang, { kind: kindLabel(report) });
+  const what: string[] = [];
+  const top = s.frameworks[0];
+  if (top && top.id !== 'netty') what.push(kb?.frameworks.find((f) => f.id === top.id)?.name ?? top.id);
+  if (s.nettyVersion) what.push(`Netty ${s.nettyVersion}`);
+  return what.length > 0 ? head + t('headlineTail', lang, { what: what.join(', ') }) : head;
 }
 
 function kindLabel(report: Report): string {

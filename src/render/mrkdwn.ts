@@ -12,6 +12,14 @@ export function code(text: string): string {
 /** mrkdwn to plain terminal text: links spelled out, entities undone, emphasis marks kept minimal. */
 export function mrkdwnToPlain(text: string): string {
   return text
+    .replace(
+      /\n?```([\s\S]*?)```/g,
+      (_, body: string) =>
+        `\n${body
+          .split('\n')
+          .map((l) => `    ${l}`)
+          .join('\n')}`,
+    )
     .replace(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/g, '$2 ($1)')
     .replace(/<((?:https?|mailto):[^>]+)>/g, '$1')
     .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s).,:;!?]|$)/g, '$1$2')

@@ -1,0 +1,104 @@
+/** Playbook steps filled with a report's facts; a step whose facts are missing is rephrased, never holed. */
+import { fillTemplate } from '../core/template.ts';
+import type { FrameworkDef, Language, Report } from '../core/types.ts';
+import { formatBytes, SIZES } from '../core/units.ts';
+import type { Playbook, PlaybookStep } from '../knowledge/types.ts';
+import type { Field } from './fields.ts';
+
+export interface FilledStep {
+  kind: PlaybookStep['kind'];
+  text: string;
+  command: string | null;
+}
+
+export interface FilledPlaybook {
+  id: string;
+  title: string;
+  summary: string;
+  steps: FilledStep[];
+  references: string[];
+}
+
+/** A JVM size for a number of bytes: `1g`, `512m`. */
+export function jvmSize(bytes: number): string {
+  if (bytes % SIZES.GiB === 0) return `${bytes / SIZES.GiB}g`;
+  if (bytes % SIZES.MiB === 0) return `${bytes / SIZES.MiB}m`;
+  return String(bytes);
+}
+
+/** A larger limit to try: twice the current one rounded to a power of two below 1 GiB, ×1.5 in whole GiB above. */
+export function suggestedLimit(max: number): number {
+  if (max < SIZES.GiB) {
+    let p = 64 * SIZES.MiB;
+    while (p < max * 2) p *= 2;
+    return p;
+  }
+  return Math.ceil((max * 1.5) / SIZES.GiB) * SIZES.GiB;
+}
+
+/** The value of every template field this report has (missing ones are absent). */
+export function factsOf(report: Report, frameworks: FrameworkDef[]): Partial<Record<Field, string>> {
+  const s = report.summary;
+  const names = new Map(frameworks.map((f) => [f.id, f.name]));
+  const f: Partial<Record<Field, string>> = {
+    nettyProp: s.nettyPropertyPrefix,
+    framework: names.get(s.frameworks[0]?.id ?? '') ?? 'Netty',
+  };
+  const bytes = (key: Field, keyBytes: Field, n: number | null) => {
+    if (n === null) return;
+    f[key] = formatBytes(n);
+    f[keyBytes] = String(n);
+  };
+  bytes('requested', 'requestedBytes', s.requestedBytes);
+  bytes('used', 'usedBytes', s.usedBytes);
+  bytes('max', 'maxBytes', s.maxBytes);
+  if (s.headroomBytes !== null && s.headroomBytes >= 0) f.headroom = formatBytes(s.headroomBytes);
+  if (s.utilization !== null) f.utilization = `${(s.utilization * 100).toFixed(1)} %`;
+  const thread = s.threads[0];
+  if (thread) {
+    f.thread = thread;
+    const pattern = thread.replace(/\d+(?:-\d+)*$/, '');
+    if (pattern.length >= 4 && pattern !== thread) f.threadPattern = pattern;
+  }
+  if (s.nettyVersion) f.nettyVersion = s.nettyVersion;
+  if (s.transport) f.transport = s.transport;
+  if (s.leakSites[0]) f.leakSite = s.leakSites[0].frame;
+  if (s.maxBytes !== null && s.maxBytes > 0) {
+    const next = suggestedLimit(s.maxBytes);
+    f.suggestedMax = jvmSize(next);
+    f.suggestedMaxBytes = String(next);
+  }
+  if (s.heap?.maxBytes) f.heapMax = formatBytes(s.heap.maxBytes);
+  const chunk = report.signals['chunk-request']?.requested;
+  if (chunk) f.chunk = chunk;
+  else if (s.nettyVersion)
+    f.chunk = /^4\.1\.(\d+)/.test(s.nettyVersion) && Number(RegExp.$1) < 75 ? '16 MiB' : '4 MiB';
+  if (s.shadedPrefix) f.shadedPrefix = s.shadedPrefix;
+  if (s.limitOrigin.guess !== 'unknown') f.limitEvidence = s.limitOrigin.evidence;
+  return f;
+}
+
+export function fillPlaybook(
+  playbook: Playbook,
+  report: Report,
+  frameworks: FrameworkDef[],
+  lang: Language,
+): FilledPlaybook {
+  const facts = factsOf(report, frameworks) as Record<string, string>;
+  const steps = playbook.steps.map((step) => {
+    const text =
+      fillTemplate(step.text[lang], facts) ?? fillTemplate(step.fallback?.[lang] ?? '', facts) ?? '';
+    const command = step.command
+      ? (fillTemplate(step.command, facts) ??
+        (step.commandFallback ? fillTemplate(step.commandFallback, facts) : null))
+      : null;
+    return { kind: step.kind, text, command };
+  });
+  return {
+    id: playbook.id,
+    title: playbook.title[lang],
+    summary: playbook.summary[lang],
+    steps: steps.filter((s) => s.text !== ''),
+    references: playbook.references,
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * Search over knowledge entries and playbooks: lunr with our own tokens (its default pipeline
+ * deletes Chinese), field boosts (title over keywords over summary over body), and synonyms.
+ */
+import lunr from 'lunr';
+import type { Language } from '../core/types.ts';
+import type { KnowledgeEntry, Playbook } from '../knowledge/types.ts';
+import { tokenize } from './tokenize.ts';
+
+export interface SearchHit {
+  id: string;
+  type: 'knowledge' | 'playbook';
+  title: string;
+  score: number;
+  scenarios: string[];
+  frameworks: string[];
+}
+
+interface Doc {
+  id: string;
+  type: 'knowledge' | 'playbook';
+  title: { en: string; zh: string };
+  scenarios: string[];
+  frameworks: string[];
+}
+
+const FIELDS = { title: 8, keywords: 5, summary: 3, body: 1 } as const;
+
+/** Our tokens as one string lunr splits on spaces; hyphens are not separators in our tokens. */
+function field(text: string): string {
+  return tokenize(text)
+    .map((t) => t.replace(/[-\s]/g, '_'))
+    .join(' ');
+}
+
+function bodyOfEntry(e: KnowledgeEntry): string {
+  const list = (xs?: { en: string; zh: string }[]) => (xs ?? []).map((x) => `${x.en} ${x.zh}`).join(' ');
+  return [
+    list(e.symptoms),
+    list(e.causes),
+    e.explanation.en,
+    e.explanation.zh,
+    (e.commands ?? []).join(' '),
+    e.frameworks.join(' '),
+  ].join(' ');
+}
+
+function bodyOfPlaybook(p: Playbook): string {
+  return [
+    ...p.steps.flatMap((s) => [
+      s.text.en,
+      s.text.zh,
+      s.fallback?.en ?? '',
+      s.fallback?.zh ?? '',
+      s.command ?? '',
+    ]),
+    p.frameworks.join(' '),
+    p.scenarios.join(' '),
+  ].join(' ');
+}
+
+export class SearchIndex {
+  private readonly index: lunr.Index;
+  private readonly docs = new Map<string, Doc>();
+
+  constructor(entries: KnowledgeEntry[], playbooks: Playbook[]) {
+    const docs = this.docs;
+    const rows: Record<string, string>[] = [];
+    for (const e of entries) {
+      docs.set(e.id, {
+        id: e.id,
+        type: 'knowledge',
+        title: e.title,
+        scenarios: e.scenarios,
+        frameworks: e.frameworks,
+      });
+      rows.push({
+        id: e.id,
+        title: field(`${e.title.en} ${e.title.zh}`),
+        keywords: field(`${(e.keywords ?? []).join(' ')} ${e.id.replace(/-/g, ' ')}`),
+        summary: field(`${e.summary.en} ${e.summary.zh}`),
+        body: field(bodyOfEntry(e)),
+      });
+    }
+    for (const p of playbooks) {
+      docs.set(p.id, {
+        id: p.id,
+        type: 'playbook',
+        title: p.title,
+        scenarios: p.scenarios,
+        frameworks: p.frameworks,
+      });
+      rows.push({
+        id: p.id,
+        title: field(`${p.title.en} ${p.title.zh}`),
+        keywords: field(`${(p.keywords ?? []).join(' ')} ${p.id.replace(/-/g, ' ')}`),
+        summary: field(`${p.summary.en} ${p.summary.zh}`),
+        body: field(bodyOfPlaybook(p)),
+      });
+    }
+    this.index = lunr(function () {
+      // Tokens arrive ready: no trimmer, no stop words, no English stemmer on Chinese.
+      this.pipeline.reset();
+      this.searchPipeline.reset();
+      this.ref('id');
+      for (const [name, boost] of Object.entries(FIELDS)) this.field(name, { boost });
+      for (const row of rows) this.add(row);
+    });
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** Best first; an empty query or one with no known word finds nothing. */
+  search(
+    query: string,
+    options: { limit?: number; language?: Language; type?: Doc['type'] } = {},
+  ): SearchHit[] {
+    const tokens = [...new Set(tokenize(query).map((t) => t.replace(/[-\s]/g, '_')))];
+    if (tokens.length === 0) return [];
+    const lang = options.language ?? (/[\u3400-\u9fff]/.test(query) ? 'zh' : 'en');
+    const results = this.index.query((q) => {
+      for (const t of tokens) q.term(t, { usePipeline: false, boost: t.startsWith('syn_') ? 0.6 : 1 });
+    });
+    const hits: SearchHit[] = [];
+    for (const r of results) {
+      const d = this.docs.get(r.ref);
+      if (!d || (options.type && d.type !== options.type)) continue;
+      hits.push({
+        id: d.id,
+        type: d.type,
+        title: d.title[lang],
+        score: Math.round(r.score * 1000) / 1000,
+        scenarios: d.scenarios,
+        frameworks: d.frameworks,
+      });
+      if (hits.length >= (options.limit ?? 10)) break;
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Tokens for search in English and Chinese: English words stemmed (Porter), identifiers split at
+ * dots and camel case, Chinese split by Intl.Segmenter plus every pair of adjacent characters
+ * (the segmenter alone splits 堆外 and 排查), and one token per synonym group present.
+ */
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { SYNONYM_GROUPS } from './synonyms.ts';
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const CJK_RUN = /[\u3400-\u9fff]+/g;
+const WORD = /[a-z0-9][a-z0-9_$.]*/g;
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'in',
+  'is',
+  'and',
+  'or',
+  'for',
+  'on',
+  'it',
+  'my',
+  'i',
+  'how',
+  'do',
+  'what',
+  'why',
+  'when',
+  'with',
+  'be',
+  'by',
+  'at',
+  'as',
+  'this',
+  'that',
+]);
+const phrases = Object.entries(SYNONYM_GROUPS).flatMap(([group, list]) =>
+  list.map((p) => [p.toLowerCase(), `syn_${group}`] as const),
+);
+
+/** Tokens of `text` (lower-cased, stemmed, with synonym tokens). Safe for lunr: no spaces or hyphens. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  const raw = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  // Split camel case before lower-casing: MaxDirectMemorySize → Max Direct Memory Size.
+  const spaced = raw.replace(/([a-z])([A-Z])/g, '$1 $2');
+  const lower = raw.toLowerCase();
+  const lowerSpaced = spaced.toLowerCase();
+  for (const [phrase, token] of phrases)
+    if (lower.includes(phrase) || lowerSpaced.includes(phrase)) out.push(token);
+  for (const m of lower.matchAll(WORD)) {
+    const word = m[0].replace(/[.$]+$/, '');
+    if (word.includes('.')) out.push(word.replace(/\./g, '_'));
+    for (const part of word.split(/[._$]/)) addWord(part, out);
+  }
+  for (const m of lowerSpaced.matchAll(/[a-z]+/g))
+    if (m[0] !== lower.slice(m.index, m.index + m[0].length)) addWord(m[0], out);
+  for (const m of raw.matchAll(CJK_RUN)) {
+    const run = m[0];
+    for (const s of segmenter.segment(run)) if (s.isWordLike && s.segment.length > 1) out.push(s.segment);
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    if (run.length === 1) out.push(run);
+  }
+  return out;
+}
+
+function addWord(word: string, out: string[]): void {
+  if (word.length < 2 || STOP.has(word)) return;
+  out.push(/^\d+$/.test(word) ? word : PorterStemmer.stem(word));
+}
