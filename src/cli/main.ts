@@ -7,6 +7,7 @@ import { createConsoleServer } from '../console/server.ts';
 import type { Language } from '../core/types.ts';
 import { KnowledgeError, lintKnowledge, loadKnowledge } from '../knowledge/load.ts';
 import { formatProblem } from '../knowledge/yaml-file.ts';
+import { ALWAYS, FIELD_HELP } from '../playbook/fields.ts';
 import { replyToText } from '../render/text.ts';
 import { progressReporter } from './progress.ts';
 import { analyzeInput, InputError } from './read-input.ts';
@@ -126,6 +127,15 @@ export function buildProgram(): Command {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+    });
+
+  kb.command('fields')
+    .description('the {{fields}} a playbook step may use, and which ones every report has')
+    .action(async () => {
+      const rows = Object.entries(FIELD_HELP).map(
+        ([name, help]) => `${`{{${name}}}`.padEnd(22)} ${ALWAYS.has(name) ? 'always ' : 'maybe  '} ${help}`,
+      );
+      await write(`${rows.join('\n')}\n`);
     });
 
   return program;
