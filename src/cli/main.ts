@@ -5,7 +5,9 @@ import { complete } from '../answer.ts';
 import { type Config, ConfigError, readConfig } from '../config.ts';
 import { createConsoleServer } from '../console/server.ts';
 import type { Language } from '../core/types.ts';
-import { KnowledgeError, lintKnowledge, loadKnowledge } from '../knowledge/load.ts';
+import { writeCompiled } from '../knowledge/compiled.ts';
+import { COMPILED, KnowledgeError, lintKnowledge, loadKnowledge, loadSources } from '../knowledge/load.ts';
+import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { formatProblem } from '../knowledge/yaml-file.ts';
 import { ALWAYS, FIELD_HELP } from '../playbook/fields.ts';
 import { replyToText } from '../render/text.ts';
@@ -127,6 +129,22 @@ export function buildProgram(): Command {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+    });
+
+  kb.command('compile')
+    .description('compile the shipped knowledge base for fast start-up (run by npm run build)')
+    .action(async () => {
+      let base: ReturnType<typeof loadSources>;
+      try {
+        base = loadSources();
+      } catch (err) {
+        if (err instanceof KnowledgeError) fail(err.message);
+        throw err;
+      }
+      writeCompiled(COMPILED, PACKAGE_ROOT, base);
+      await write(
+        `compiled ${base.entries.length} entries and ${base.playbooks.length} playbooks into ${COMPILED}\n`,
+      );
     });
 
   kb.command('fields')

@@ -1,7 +1,10 @@
 /** The knowledge base as the bot and the CLI load it: everything, or a clear error. */
+
+import { join } from 'node:path';
 import type { AnalyzerKnowledge } from '../core/types.ts';
 import { SearchIndex } from '../search/index.ts';
 import { loadAnalyzerKnowledge } from './analyzer-knowledge.ts';
+import { readCompiled } from './compiled.ts';
 import { loadContent } from './content.ts';
 import { PACKAGE_ROOT } from './schemas.ts';
 import type { KnowledgeEntry, Playbook } from './types.ts';
@@ -29,8 +32,20 @@ export function lintKnowledge(root: string = PACKAGE_ROOT): Problem[] {
   return problems;
 }
 
+/** Where the build puts the compiled knowledge base of the package. */
+export const COMPILED = join(PACKAGE_ROOT, 'dist', 'knowledge.json');
+
 /** Load the knowledge base, or throw a `KnowledgeError` listing every problem. */
 export function loadKnowledge(root: string = PACKAGE_ROOT): KnowledgeBase {
+  if (root === PACKAGE_ROOT) {
+    const compiled = readCompiled(COMPILED, root);
+    if (compiled) return compiled;
+  }
+  return loadSources(root);
+}
+
+/** Read, validate and index the YAML sources (what `npm run build` compiles ahead of time). */
+export function loadSources(root: string = PACKAGE_ROOT): KnowledgeBase {
   const problems: Problem[] = [];
   const analyzer = loadAnalyzerKnowledge(root, problems);
   const { entries, playbooks } = loadContent(root, analyzer, problems);

@@ -59,9 +59,28 @@ function bodyOfPlaybook(p: Playbook): string {
   ].join(' ');
 }
 
+export interface SerializedIndex {
+  index: object;
+  docs: Doc[];
+}
+
 export class SearchIndex {
-  private readonly index: lunr.Index;
+  private index: lunr.Index;
   private readonly docs = new Map<string, Doc>();
+
+  /** An index serialized by `toJSON()` (the compiled knowledge base). */
+  static fromJSON(data: SerializedIndex): SearchIndex {
+    const idx = Object.create(SearchIndex.prototype) as SearchIndex;
+    Object.assign(idx, {
+      index: lunr.Index.load(data.index),
+      docs: new Map(data.docs.map((d) => [d.id, d])),
+    });
+    return idx;
+  }
+
+  toJSON(): SerializedIndex {
+    return { index: this.index.toJSON(), docs: [...this.docs.values()] };
+  }
 
   constructor(entries: KnowledgeEntry[], playbooks: Playbook[]) {
     const docs = this.docs;
