@@ -3,7 +3,6 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { complete } from '../answer.ts';
 import { type Config, ConfigError, readConfig } from '../config.ts';
-import { createConsoleServer } from '../console/server.ts';
 import type { Language } from '../core/types.ts';
 import { writeCompiled } from '../knowledge/compiled.ts';
 import { COMPILED, KnowledgeError, lintKnowledge, loadKnowledge, loadSources } from '../knowledge/load.ts';
@@ -11,6 +10,7 @@ import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { formatProblem } from '../knowledge/yaml-file.ts';
 import { ALWAYS, FIELD_HELP } from '../playbook/fields.ts';
 import { replyToText } from '../render/text.ts';
+import { serve } from '../serve.ts';
 import { progressReporter } from './progress.ts';
 import { analyzeInput, InputError } from './read-input.ts';
 
@@ -112,23 +112,7 @@ export function buildProgram(): Command {
         throw err;
       }
       const kb = loadOrFail();
-      if (config.mode !== 'console')
-        fail(`${config.mode} mode is not available in this version; unset the Slack variables`);
-      const server = createConsoleServer(kb);
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, resolve);
-      }).catch((err: NodeJS.ErrnoException) =>
-        fail(`cannot listen on ${config.host}:${config.port}: ${err.code ?? err.message}`),
-      );
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : config.port;
-      process.stderr.write(`netty-oom console: http://${config.host}:${port}/\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => server.close(() => resolve());
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await serve(config, kb).catch((err: Error) => fail(err.message));
     });
 
   kb.command('compile')

@@ -1,0 +1,124 @@
+/**
+ * The Slack app: Bolt over Socket Mode or the HTTP Events API, listeners registered per surface.
+ * Wiring only; the answers come from the core.
+ */
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { KnowledgeBase } from '../knowledge/load.ts';
+import { type Deduper, MemoryDeduper } from './dedupe.ts';
+import { type BotDeps, type Registered, Registrar } from './deps.ts';
+import { registerActions } from './listeners/actions/index.ts';
+import { registerCommands } from './listeners/commands/index.ts';
+import { registerEvents } from './listeners/events/index.ts';
+import { registerShortcuts } from './listeners/shortcuts/index.ts';
+import { boltLogger } from './logger.ts';
+import { Metrics } from './metrics.ts';
+import { SharedReplies } from './shared-replies.ts';
+
+export interface Bot {
+  app: App;
+  registered: Registered;
+  metrics: Metrics;
+  /** Start listening; in HTTP mode, resolves to the port bound. */
+  start(): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  config: Config;
+  kb: KnowledgeBase;
+  log: Logger;
+  dedupe?: Deduper;
+  /** Web API retries (the client's default backs off and retries; tests want failures at once). */
+  retries?: number;
+}
+
+export function createBot({ config, kb, log, dedupe, retries }: BotOptions): Bot {
+  const metrics = new Metrics();
+  const logger = boltLogger(log);
+  const clientOptions = {
+    slackApiUrl: config.slackApiUrl,
+    ...(retries !== undefined ? { retryConfig: { retries } } : {}),
+  };
+  let receiver: HTTPReceiver | undefined;
+  if (config.mode === 'http') {
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret ?? '',
+      endpoints: '/slack/events',
+      logger,
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(200, { 'content-type': 'text/plain' });
+            res.end('ok');
+          },
+        },
+        {
+          path: '/metrics',
+          method: ['GET'],
+          handler: (_req, res) => {
+            metrics.registry.metrics().then(
+              (text) => {
+                res.writeHead(200, { 'content-type': metrics.registry.contentType });
+                res.end(text);
+              },
+              () => {
+                res.writeHead(500);
+                res.end();
+              },
+            );
+          },
+        },
+      ],
+    });
+  }
+  const app = new App({
+    token: config.botToken ?? '',
+    logger,
+    logLevel: LogLevel.INFO,
+    clientOptions,
+    ...(config.mode === 'socket'
+      ? { socketMode: true, appToken: config.appToken ?? '', installerOptions: { clientOptions } }
+      : { receiver }),
+  });
+  const deps: BotDeps = {
+    config,
+    kb,
+    log,
+    metrics,
+    dedupe: dedupe ?? new MemoryDeduper(),
+    shared: new SharedReplies(),
+  };
+  app.error(async (err) => {
+    metrics.errors.inc({ surface: 'listener' });
+    log.error({ err: (err as { original?: Error }).original ?? err }, 'listener failed');
+  });
+  const r = new Registrar(app, deps);
+  registerEvents(r, deps);
+  registerCommands(r, deps);
+  registerShortcuts(r, deps);
+  registerActions(r, deps);
+  return {
+    app,
+    registered: r.registered,
+    metrics,
+    async start() {
+      if (config.mode !== 'http') {
+        await app.start();
+        return null;
+      }
+      const server = (await app.start({
+        port: config.port,
+        host: config.host,
+      })) as unknown as import('node:http').Server;
+      const address = server.address();
+      return typeof address === 'object' && address ? address.port : config.port;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

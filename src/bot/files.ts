@@ -1,0 +1,95 @@
+/** Text snippets and log files attached to messages: fetched with the bot token, size-capped. */
+
+/** Larger files get a clear reply instead of an analysis. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface SlackFile {
+  id?: string;
+  name?: string;
+  title?: string;
+  filetype?: string;
+  mimetype?: string;
+  size?: number;
+  url_private_download?: string;
+  url_private?: string;
+  mode?: string;
+  preview?: string;
+}
+
+export type FileText =
+  | { ok: true; text: string; name: string }
+  | { ok: false; name: string; reason: 'too-large' | 'not-text' | 'unreadable'; detail: string };
+
+const TEXT_TYPES = new Set([
+  'text',
+  'log',
+  'txt',
+  'java',
+  'json',
+  'xml',
+  'yaml',
+  'shell',
+  'markdown',
+  'csv',
+  'plain',
+  'javascript',
+]);
+
+/** A snippet or a .log/.txt upload, judged by Slack's file type, MIME type or name. */
+export function isTextFile(f: SlackFile): boolean {
+  if (f.mode === 'snippet') return true;
+  if (f.filetype && TEXT_TYPES.has(f.filetype)) return true;
+  if (f.mimetype?.startsWith('text/') || f.mimetype === 'application/json') return true;
+  return /\.(log|txt|out|err|trace|json)$/i.test(f.name ?? '');
+}
+
+export async function fetchFileText(
+  file: SlackFile,
+  botToken: string,
+  max = MAX_FILE_BYTES,
+): Promise<FileText> {
+  const name = file.name ?? file.title ?? file.id ?? 'file';
+  if (!isTextFile(file))
+    return { ok: false, name, reason: 'not-text', detail: file.filetype ?? file.mimetype ?? 'unknown type' };
+  if (file.size !== undefined && file.size > max) {
+    return { ok: false, name, reason: 'too-large', detail: `${file.size} bytes` };
+  }
+  const url = file.url_private_download ?? file.url_private;
+  if (!url) return { ok: false, name, reason: 'unreadable', detail: 'no download URL' };
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      headers: { authorization: `Bearer ${botToken}` },
+      redirect: 'follow',
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (err) {
+    return { ok: false, name, reason: 'unreadable', detail: (err as Error).message };
+  }
+  if (!res.ok || !res.body) return { ok: false, name, reason: 'unreadable', detail: `HTTP ${res.status}` };
+  // Read at most `max` bytes whatever the headers claim.
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      return { ok: false, name, reason: 'too-large', detail: `more than ${max} bytes` };
+    }
+    parts.push(value);
+  }
+  const text = Buffer.concat(parts).toString('utf8');
+  // Slack answers an unauthorised download with its login page, not an error.
+  if (/^\s*<!DOCTYPE html/i.test(text.slice(0, 200)) && !/\.html?$/i.test(name)) {
+    return {
+      ok: false,
+      name,
+      reason: 'unreadable',
+      detail: 'Slack returned a web page (is files:read granted?)',
+    };
+  }
+  return { ok: true, text, name };
+}

@@ -1,0 +1,37 @@
+/** "Share in channel": post an ephemeral answer for everyone, and drop the private copy. */
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BotDeps } from '../../deps.ts';
+import { textReply } from '../../slack-blocks.ts';
+
+export function shareReplyAction(deps: BotDeps): Parameters<App['action']>[1] {
+  return async ({ ack, body, action, respond }) => {
+    await ack();
+    deps.metrics.events.inc({ type: 'action' });
+    const id = (action as ButtonAction).value ?? '';
+    const kept = deps.shared.take(id);
+    const user = (body as BlockAction).user.id;
+    if (!kept) {
+      const gone = textReply('That answer has expired: ask again with /netty-oom.');
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        blocks: gone.blocks as never,
+        text: gone.text,
+      });
+      return;
+    }
+    await respond({
+      response_type: 'in_channel',
+      replace_original: false,
+      blocks: [
+        ...kept.blocks,
+        { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${user}>` }] },
+      ] as never,
+      text: kept.text,
+    });
+    deps.metrics.replies.inc({ surface: 'share' });
+    await respond({ delete_original: true }).catch((err: unknown) =>
+      deps.log.debug({ err }, 'ephemeral answer not deleted'),
+    );
+  };
+}

@@ -1,0 +1,46 @@
+/** `netty-oom serve`: the bot in the mode the environment asks for, until SIGINT/SIGTERM. */
+import type { Server } from 'node:http';
+import { createBot } from './bot/app.ts';
+import { createLogger } from './bot/logger.ts';
+import type { Config } from './config.ts';
+import { createConsoleServer } from './console/server.ts';
+import type { KnowledgeBase } from './knowledge/load.ts';
+
+export async function serve(config: Config, kb: KnowledgeBase): Promise<void> {
+  const log = createLogger(config.logLevel);
+  // A listener's failure is logged, never the end of the process.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+  let stop: () => Promise<void>;
+  if (config.mode === 'console') {
+    const server = createConsoleServer(kb);
+    await listen(server, config);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    process.stderr.write(`netty-oom console: http://${config.host}:${port}/\n`);
+    stop = () => new Promise((resolve) => server.close(() => resolve()));
+  } else {
+    const bot = createBot({ config, kb, log });
+    await bot.start();
+    log.info(
+      { mode: config.mode, ...(config.mode === 'http' ? { port: config.port, host: config.host } : {}) },
+      `netty-oom bot running (${config.mode === 'socket' ? 'Socket Mode' : 'HTTP Events API'})`,
+    );
+    stop = () => bot.stop();
+  }
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      stop().then(resolve, resolve);
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+}
+
+function listen(server: Server, config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new Error(`cannot listen on ${config.host}:${config.port}: ${err.code ?? err.message}`)),
+    );
+    server.listen(config.port, config.host, () => resolve());
+  });
+}

@@ -1,0 +1,270 @@
+/**
+ * A stand-in for the Slack Web API on loopback: records every call, serves file downloads and
+ * response_url posts, and speaks Socket Mode over a WebSocket. The only fake in the end-to-end
+ * tests: the bot talks to it over real HTTP exactly as it talks to Slack.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export interface Call {
+  method: string;
+  args: Record<string, unknown>;
+  headers: IncomingMessage['headers'];
+  at: number;
+}
+
+export interface Fault {
+  status: number;
+  body?: string;
+  headers?: Record<string, string>;
+  times: number;
+  delayMs?: number;
+  drop?: boolean;
+}
+
+export const BOT_TOKEN = 'xoxb-test-0000000000-secret';
+export const APP_TOKEN = 'xapp-1-test-secret';
+export const BOT_USER = 'UBOT0001';
+
+export class SlackStandIn {
+  readonly calls: Call[] = [];
+  readonly files = new Map<string, { meta: Record<string, unknown>; content: Buffer }>();
+  readonly messages = new Map<string, Record<string, unknown>>();
+  readonly faults = new Map<string, Fault[]>();
+  private server: Server | null = null;
+  private wss: WebSocketServer | null = null;
+  private sockets = new Set<WebSocket>();
+  private acks = new Map<string, (payload: unknown) => void>();
+  private ts = 1700000000;
+  port = 0;
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        res.writeHead(500);
+        res.end(String(err));
+      });
+    });
+    this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
+    this.wss.on('connection', (ws) => {
+      this.sockets.add(ws);
+      ws.on('close', () => this.sockets.delete(ws));
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown };
+        if (msg.envelope_id) this.acks.get(msg.envelope_id)?.(msg.payload ?? null);
+      });
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'stand-in' } }));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss?.close();
+    await new Promise<void>((resolve) => {
+      this.server?.closeAllConnections();
+      this.server?.close(() => resolve());
+    });
+  }
+
+  /** Make the next `times` calls of `method` fail this way. */
+  fail(method: string, fault: Fault): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), fault]);
+  }
+
+  /** A file the bot can look up with files.info and download with the bot token. */
+  addFile(id: string, name: string, content: string | Buffer, meta: Record<string, unknown> = {}): Record<string, unknown> {
+    const body = Buffer.isBuffer(content) ? content : Buffer.from(content);
+    const file = {
+      id,
+      name,
+      title: name,
+      filetype: name.endsWith('.log') ? 'text' : 'text',
+      mimetype: 'text/plain',
+      mode: 'snippet',
+      size: body.length,
+      url_private: `http://127.0.0.1:${this.port}/files/${id}`,
+      url_private_download: `http://127.0.0.1:${this.port}/files/${id}/download`,
+      ...meta,
+    };
+    this.files.set(id, { meta: file, content: body });
+    return file;
+  }
+
+  callsOf(method: string): Call[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Wait until `method` has been called `count` times (or fail after `ms`). */
+  async waitFor(method: string, count = 1, ms = 5000): Promise<Call[]> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const got = this.callsOf(method);
+      if (got.length >= count) return got;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error(`waited ${ms} ms for ${count} ${method} call(s), saw ${this.callsOf(method).length}`);
+  }
+
+  /** Wait for the first call of `method` that satisfies `test`. */
+  async waitForCall(method: string, test: (c: Call) => boolean, ms = 5000): Promise<Call> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const found = this.callsOf(method).find(test);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error(`waited ${ms} ms for a matching ${method} call`);
+  }
+
+  /** Send a Socket Mode envelope to the connected bot; resolves when the bot acknowledges it. */
+  async sendEnvelope(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown, id: string): Promise<unknown> {
+    const until = Date.now() + 5000;
+    while (this.sockets.size === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    const ws = [...this.sockets][0];
+    if (!ws) throw new Error('no Socket Mode connection');
+    const acked = new Promise<unknown>((resolve) => this.acks.set(id, resolve));
+    ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+    return acked;
+  }
+
+  /** Drop every Socket Mode connection, or ask the bot to reconnect as Slack does. */
+  disconnectSockets(mode: 'drop' | 'refresh'): void {
+    for (const ws of this.sockets) {
+      if (mode === 'drop') ws.terminate();
+      else ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'stand-in' } }));
+    }
+  }
+
+  get socketCount(): number {
+    return this.sockets.size;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const body = await readBody(req);
+    if (url.pathname.startsWith('/files/')) return this.download(url.pathname, req, res);
+    if (url.pathname.startsWith('/response/')) {
+      const method = 'response_url';
+      this.calls.push({ method, args: { path: url.pathname, ...(JSON.parse(body || '{}') as object) }, headers: req.headers, at: Date.now() });
+      if (await this.applyFault(method, res)) return;
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const args = parseArgs(body, req.headers['content-type'] ?? '');
+    this.calls.push({ method, args, headers: req.headers, at: Date.now() });
+    if (await this.applyFault(method, res)) return;
+    const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || String(args.token ?? '');
+    if (method !== 'apps.connections.open' && token !== BOT_TOKEN) return json(res, { ok: false, error: 'invalid_auth' });
+    if (method === 'apps.connections.open' && token !== APP_TOKEN) return json(res, { ok: false, error: 'invalid_auth' });
+    json(res, this.answer(method, args));
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://stand-in.slack.com/', team: 'Stand-in', user: 'netty-oom', team_id: 'T0001', user_id: BOT_USER, bot_id: 'B0001' };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      case 'chat.postMessage':
+      case 'chat.update': {
+        const ts = method === 'chat.update' ? String(args.ts) : `${++this.ts}.000100`;
+        this.messages.set(ts, { ...args, ts });
+        return { ok: true, channel: args.channel, ts, message: { ...args, ts } };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${++this.ts}.000200` };
+      case 'chat.getPermalink':
+        return { ok: true, permalink: `https://stand-in.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
+      case 'files.info': {
+        const f = this.files.get(String(args.file));
+        return f ? { ok: true, file: f.meta } : { ok: false, error: 'file_not_found' };
+      }
+      case 'conversations.replies': {
+        const parent = this.messages.get(String(args.ts));
+        return { ok: true, messages: parent ? [parent] : [], has_more: false };
+      }
+      case 'views.publish':
+        return { ok: true, view: { id: 'V0001' } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private async applyFault(method: string, res: ServerResponse): Promise<boolean> {
+    const list = this.faults.get(method);
+    const fault = list?.[0];
+    if (!fault || !list) return false;
+    fault.times--;
+    if (fault.times <= 0) list.shift();
+    if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault.drop) {
+      res.socket?.destroy();
+      return true;
+    }
+    if (fault.status === 200) return false;
+    res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.headers ?? {}) });
+    res.end(fault.body ?? JSON.stringify({ ok: false, error: 'fault' }));
+    return true;
+  }
+
+  private download(path: string, req: IncomingMessage, res: ServerResponse): void {
+    const id = path.split('/')[2] ?? '';
+    this.calls.push({ method: 'file.download', args: { id }, headers: req.headers, at: Date.now() });
+    const f = this.files.get(id);
+    if (req.headers.authorization !== `Bearer ${BOT_TOKEN}`) {
+      // Slack answers a download without the bot token with its sign-in page.
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
+      return;
+    }
+    if (!f) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(f.content.length) });
+    res.end(f.content);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseArgs(body: string, type: string): Record<string, unknown> {
+  if (body === '') return {};
+  if (type.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(body)) {
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+function json(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
