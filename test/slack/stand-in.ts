@@ -12,6 +12,8 @@ export interface Call {
   args: Record<string, unknown>;
   headers: IncomingMessage['headers'];
   at: number;
+  /** performance.now() when the call arrived, for latency measurements. */
+  t: number;
 }
 
 export interface Fault {
@@ -153,7 +155,7 @@ export class SlackStandIn {
     if (url.pathname.startsWith('/files/')) return this.download(url.pathname, req, res);
     if (url.pathname.startsWith('/response/')) {
       const method = 'response_url';
-      this.calls.push({ method, args: { path: url.pathname, ...(JSON.parse(body || '{}') as object) }, headers: req.headers, at: Date.now() });
+      this.calls.push({ method, args: { path: url.pathname, ...(JSON.parse(body || '{}') as object) }, headers: req.headers, at: Date.now(), t: performance.now() });
       if (await this.applyFault(method, res)) return;
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok');
@@ -161,7 +163,7 @@ export class SlackStandIn {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const args = parseArgs(body, req.headers['content-type'] ?? '');
-    this.calls.push({ method, args, headers: req.headers, at: Date.now() });
+    this.calls.push({ method, args, headers: req.headers, at: Date.now(), t: performance.now() });
     if (await this.applyFault(method, res)) return;
     const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || String(args.token ?? '');
     if (method !== 'apps.connections.open' && token !== BOT_TOKEN) return json(res, { ok: false, error: 'invalid_auth' });
@@ -219,7 +221,7 @@ export class SlackStandIn {
 
   private download(path: string, req: IncomingMessage, res: ServerResponse): void {
     const id = path.split('/')[2] ?? '';
-    this.calls.push({ method: 'file.download', args: { id }, headers: req.headers, at: Date.now() });
+    this.calls.push({ method: 'file.download', args: { id }, headers: req.headers, at: Date.now(), t: performance.now() });
     const f = this.files.get(id);
     if (req.headers.authorization !== `Bearer ${BOT_TOKEN}`) {
       // Slack answers a download without the bot token with its sign-in page.

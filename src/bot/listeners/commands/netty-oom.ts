@@ -11,6 +11,8 @@ import { helpReply, languageOf, searchReply, sorryReply, withShareButton } from 
 export function nettyOomCommand(deps: BotDeps): Parameters<App['command']>[1] {
   return async ({ command, ack, respond }) => {
     await ack();
+    // Let every pending acknowledgement go out before this answer's work starts.
+    await new Promise((resolve) => setImmediate(resolve));
     const started = performance.now();
     deps.metrics.events.inc({ type: 'command' });
     const text = command.text.trim();

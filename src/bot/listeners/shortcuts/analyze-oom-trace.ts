@@ -10,6 +10,8 @@ import { languageOf, say, sorryReply } from '../../slack-blocks.ts';
 export function analyzeOomTraceShortcut(deps: BotDeps): Parameters<App['shortcut']>[1] {
   return async ({ shortcut, ack, client }) => {
     await ack();
+    // Let every pending acknowledgement go out before this answer's work starts.
+    await new Promise((resolve) => setImmediate(resolve));
     const started = performance.now();
     deps.metrics.events.inc({ type: 'shortcut' });
     const s = shortcut as MessageShortcut;
