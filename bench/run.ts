@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchAnalyzer } from './analyzer.ts';
 import { benchBot } from './bot.ts';
 import { benchSearch } from './search.ts';
+import { benchStore } from './store.ts';
 
 mkdirSync(join(import.meta.dirname, 'out'), { recursive: true });
 const quick = process.argv.includes('--quick');
@@ -11,3 +12,4 @@ console.log(`# netty-oom benchmarks (node ${process.version}, ${quick ? 'quick' 
 await benchAnalyzer(quick ? [50] : [200, 1024]);
 benchSearch();
 await benchBot();
+benchStore();

@@ -1,3 +1,5 @@
+import { Cron } from 'croner';
+
 /** The environment, read once at start-up into typed options (CONTRACTS.md: "Running the bot"). */
 
 export type Mode = 'socket' | 'http' | 'console';
@@ -13,6 +15,20 @@ export interface Config {
   dbPath: string;
   channels: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Cron expression for posting the handoff to `handoffChannel`, e.g. `0 9,21 * * *`. */
+  handoffCron: string | null;
+  handoffChannel: string | null;
+  /** Incidents not seen for this many days are removed. */
+  retentionDays: number;
+}
+
+function isCron(expr: string): boolean {
+  try {
+    new Cron(expr, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export class ConfigError extends Error {
@@ -47,6 +63,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const level = (str('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(LEVELS as readonly string[]).includes(level))
     throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}`);
+  const handoffCron = str('NETTY_OOM_HANDOFF_CRON');
+  const handoffChannel = str('NETTY_OOM_HANDOFF_CHANNEL');
+  if (handoffCron && !handoffChannel)
+    throw new ConfigError(
+      'NETTY_OOM_HANDOFF_CRON is set but NETTY_OOM_HANDOFF_CHANNEL (where to post) is not',
+    );
+  if (handoffCron && !isCron(handoffCron))
+    throw new ConfigError(`NETTY_OOM_HANDOFF_CRON is not a cron expression: "${handoffCron}"`);
+  const retentionText = str('NETTY_OOM_RETENTION_DAYS') ?? '90';
+  const retentionDays = Number(retentionText);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+    throw new ConfigError(`NETTY_OOM_RETENTION_DAYS must be a whole number of days, not "${retentionText}"`);
+  }
   const apiUrl = str('SLACK_API_URL') ?? 'https://slack.com/api/';
   try {
     new URL(apiUrl);
@@ -67,5 +96,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((c) => c.trim())
       .filter(Boolean),
     logLevel: level as Config['logLevel'],
+    handoffCron,
+    handoffChannel,
+    retentionDays,
   };
 }

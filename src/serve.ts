@@ -5,6 +5,7 @@ import { createLogger } from './bot/logger.ts';
 import type { Config } from './config.ts';
 import { createConsoleServer } from './console/server.ts';
 import type { KnowledgeBase } from './knowledge/load.ts';
+import { SqliteStore } from './store/sqlite-store.ts';
 
 export async function serve(config: Config, kb: KnowledgeBase): Promise<void> {
   const log = createLogger(config.logLevel);
@@ -19,13 +20,17 @@ export async function serve(config: Config, kb: KnowledgeBase): Promise<void> {
     process.stderr.write(`netty-oom console: http://${config.host}:${port}/\n`);
     stop = () => new Promise((resolve) => server.close(() => resolve()));
   } else {
-    const bot = createBot({ config, kb, log });
-    await bot.start();
+    const store = new SqliteStore(config.dbPath);
+    const bot = createBot({ config, kb, log, store });
+    const port = await bot.start();
     log.info(
-      { mode: config.mode, ...(config.mode === 'http' ? { port: config.port, host: config.host } : {}) },
+      { mode: config.mode, ...(config.mode === 'http' ? { port, host: config.host } : {}) },
       `netty-oom bot running (${config.mode === 'socket' ? 'Socket Mode' : 'HTTP Events API'})`,
     );
-    stop = () => bot.stop();
+    stop = async () => {
+      await bot.stop();
+      store.close();
+    };
   }
   await new Promise<void>((resolve) => {
     const done = () => {

@@ -23,6 +23,9 @@ function withinSlackLimits(args: Record<string, unknown>): void {
 for (const mode of ['http', 'socket'] as const) {
   describe(`the bot over ${mode === 'http' ? 'the HTTP Events API' : 'Socket Mode'}`, () => {
     let h: Harness;
+    let channels = 0;
+    /** A fresh channel: a repeat of the same failure in one channel updates the earlier reply instead. */
+    const ch = () => `C${mode.toUpperCase()}${++channels}`;
     before(async () => {
       h = await startHarness(mode);
     });
@@ -31,11 +34,11 @@ for (const mode of ['http', 'socket'] as const) {
     });
 
     it('replies once, in the thread, to a trace pasted in a channel', async () => {
-      const m = message(SEED_000);
+      const m = message(SEED_000, { channel: ch() });
       await h.event(m);
       const [post] = await h.slack.waitFor('chat.postMessage');
       assert.ok(post);
-      assert.equal(post.args.channel, 'C0INCIDENT');
+      assert.equal(post.args.channel, m.channel);
       assert.equal(post.args.thread_ts, m.ts);
       assert.match(blockText(post.args), /堆外内存耗尽：已用 7\.66 GiB \/ 上限 7\.67 GiB/);
       assert.equal(
@@ -59,7 +62,7 @@ for (const mode of ['http', 'socket'] as const) {
 
     it('answers a retried or duplicated event only once', async () => {
       const before = h.slack.callsOf('chat.postMessage').length;
-      const m = message(SEED_004);
+      const m = message(SEED_004, { channel: ch() });
       await h.event(m, 'EvRetry1');
       await h.event(m, 'EvRetry1', 1);
       await h.event(m, 'EvRetry1', 2);
@@ -72,7 +75,7 @@ for (const mode of ['http', 'socket'] as const) {
     it('reads a snippet upload of seed 004 with the bot token, and does not answer its file_shared twice', async () => {
       const before = h.slack.callsOf('chat.postMessage').length;
       const file = h.slack.addFile(`F${mode}004`, 'trace.txt', SEED_004);
-      const m = message('', { subtype: 'file_share', files: [file] });
+      const m = message('', { subtype: 'file_share', files: [file], channel: ch() });
       await h.event(m);
       const posts = await h.slack.waitFor('chat.postMessage', before + 1);
       const post = posts.at(-1);
@@ -116,7 +119,7 @@ for (const mode of ['http', 'socket'] as const) {
         );
       const file = h.slack.addFile(`F${mode}5mb`, 'app.log', `${filler}${SEED_004}`);
       assert.ok((file.size as number) > 5_000_000);
-      await h.event(message('here is the log', { subtype: 'file_share', files: [file] }));
+      await h.event(message('here is the log', { subtype: 'file_share', files: [file], channel: ch() }));
       const post = (await h.slack.waitFor('chat.postMessage', before + 1, 15_000)).at(-1);
       assert.match(blockText(post?.args ?? {}), /1\.98 GiB/);
     });
@@ -124,7 +127,7 @@ for (const mode of ['http', 'socket'] as const) {
     it('says clearly when an attached log is too large to read', async () => {
       const before = h.slack.callsOf('chat.postMessage').length;
       const file = h.slack.addFile(`F${mode}big`, 'huge.log', 'x', { size: 21 * 1024 * 1024 });
-      await h.event(message('', { subtype: 'file_share', files: [file] }));
+      await h.event(message('', { subtype: 'file_share', files: [file], channel: ch() }));
       const post = (await h.slack.waitFor('chat.postMessage', before + 1)).at(-1);
       assert.equal(
         post?.args.text,
@@ -134,7 +137,10 @@ for (const mode of ['http', 'socket'] as const) {
 
     it('answers a mention with a trace, a bare mention in a thread (from its parent), and a question', async () => {
       const before = h.slack.callsOf('chat.postMessage').length;
-      const withTrace = message(`<@${BOT_USER}> what is this?\n${SEED_000}`, { type: 'app_mention' });
+      const withTrace = message(`<@${BOT_USER}> what is this?\n${SEED_000}`, {
+        type: 'app_mention',
+        channel: ch(),
+      });
       await h.event(withTrace);
       let post = (await h.slack.waitFor('chat.postMessage', before + 1)).at(-1);
       assert.match(blockText(post?.args ?? {}), /7\.66 GiB/);
@@ -144,7 +150,9 @@ for (const mode of ['http', 'socket'] as const) {
         ts: '1700005555.000100',
         text: fixture('seeds/001-grpc-explicit-512m.txt'),
       });
-      await h.event(message(`<@${BOT_USER}>`, { type: 'app_mention', thread_ts: '1700005555.000100' }));
+      await h.event(
+        message(`<@${BOT_USER}>`, { type: 'app_mention', thread_ts: '1700005555.000100', channel: ch() }),
+      );
       post = (await h.slack.waitFor('chat.postMessage', before + 2)).at(-1);
       assert.equal(post?.args.thread_ts, '1700005555.000100');
       assert.match(blockText(post?.args ?? {}), /512 MiB/);
@@ -214,7 +222,7 @@ for (const mode of ['http', 'socket'] as const) {
         trigger_id: 'trig-sc',
         team: { id: 'T0001' },
         user: { id: 'U0ALICE' },
-        channel: { id: 'C0INCIDENT', name: 'incident' },
+        channel: { id: `C${mode}SHORTCUT`, name: 'incident' },
         message_ts: '1700007777.000100',
         message: { type: 'message', user: 'U0BOB', text, ts: '1700007777.000100' },
         response_url: `http://127.0.0.1:${h.slack.port}/response/sc`,
@@ -238,13 +246,13 @@ for (const mode of ['http', 'socket'] as const) {
 
     it('logs a Web API failure with the event id, and keeps running', async () => {
       h.slack.fail('chat.postMessage', { status: 500, times: 1 });
-      await h.event(message(SEED_000), `EvFailing500${mode}`);
+      await h.event(message(SEED_000, { channel: ch() }), `EvFailing500${mode}`);
       await settle(300);
       const line = h.logs.find((l) => l.includes(`EvFailing500${mode}`) && l.includes('"level":50'));
       assert.ok(line, 'an error line with the event id');
       assert.match(line, /"event_type":"message"/);
       const before = h.slack.callsOf('chat.postMessage').length;
-      await h.event(message(SEED_004));
+      await h.event(message(SEED_004, { channel: ch() }));
       await h.slack.waitFor('chat.postMessage', before + 1);
     });
 

@@ -6,8 +6,9 @@ import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
-import { type Deduper, MemoryDeduper } from './dedupe.ts';
+import type { IncidentStore } from '../store/store.ts';
 import { type BotDeps, type Registered, Registrar } from './deps.ts';
+import { startHousekeeping } from './housekeeping.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
@@ -29,12 +30,13 @@ export interface BotOptions {
   config: Config;
   kb: KnowledgeBase;
   log: Logger;
-  dedupe?: Deduper;
+  store: IncidentStore;
+  now?: () => number;
   /** Web API retries (the client's default backs off and retries; tests want failures at once). */
   retries?: number;
 }
 
-export function createBot({ config, kb, log, dedupe, retries }: BotOptions): Bot {
+export function createBot({ config, kb, log, store, now = Date.now, retries }: BotOptions): Bot {
   const metrics = new Metrics();
   const logger = boltLogger(log);
   const clientOptions = {
@@ -84,14 +86,7 @@ export function createBot({ config, kb, log, dedupe, retries }: BotOptions): Bot
       ? { socketMode: true, appToken: config.appToken ?? '', installerOptions: { clientOptions } }
       : { receiver }),
   });
-  const deps: BotDeps = {
-    config,
-    kb,
-    log,
-    metrics,
-    dedupe: dedupe ?? new MemoryDeduper(),
-    shared: new SharedReplies(),
-  };
+  const deps: BotDeps = { config, kb, log, metrics, dedupe: store, store, shared: new SharedReplies(), now };
   app.error(async (err) => {
     metrics.errors.inc({ surface: 'listener' });
     log.error({ err: (err as { original?: Error }).original ?? err }, 'listener failed');
@@ -101,11 +96,13 @@ export function createBot({ config, kb, log, dedupe, retries }: BotOptions): Bot
   registerCommands(r, deps);
   registerShortcuts(r, deps);
   registerActions(r, deps);
+  let stopHousekeeping = () => {};
   return {
     app,
     registered: r.registered,
     metrics,
     async start() {
+      stopHousekeeping = startHousekeeping(app.client, deps);
       if (config.mode !== 'http') {
         await app.start();
         return null;
@@ -118,6 +115,7 @@ export function createBot({ config, kb, log, dedupe, retries }: BotOptions): Bot
       return typeof address === 'object' && address ? address.port : config.port;
     },
     async stop() {
+      stopHousekeeping();
       await app.stop();
     },
   };

@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
+import type { IncidentStore } from '../store/store.ts';
 import type { Deduper } from './dedupe.ts';
 import type { Metrics } from './metrics.ts';
 import type { SharedReplies } from './shared-replies.ts';
@@ -12,8 +13,11 @@ export interface BotDeps {
   kb: KnowledgeBase;
   log: Logger;
   metrics: Metrics;
+  /** Retried and duplicated events are claimed here (the incident store, or memory). */
   dedupe: Deduper;
+  store: IncidentStore;
   shared: SharedReplies;
+  now: () => number;
 }
 
 /** Everything the app listens to, recorded as it is registered (the manifest test reads it). */

@@ -1,16 +1,23 @@
 /** `netty-oom`: the command line. Wiring only: parse arguments, call the core, print. */
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { complete } from '../answer.ts';
+import { handoffFrom } from '../bot/handoff.ts';
 import { type Config, ConfigError, readConfig } from '../config.ts';
 import type { Language } from '../core/types.ts';
+import { parseDuration } from '../core/units.ts';
+import { buildHandoff } from '../incidents/handoff.ts';
 import { writeCompiled } from '../knowledge/compiled.ts';
 import { COMPILED, KnowledgeError, lintKnowledge, loadKnowledge, loadSources } from '../knowledge/load.ts';
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { formatProblem } from '../knowledge/yaml-file.ts';
 import { ALWAYS, FIELD_HELP } from '../playbook/fields.ts';
+import { handoffToText } from '../render/handoff.ts';
 import { replyToText } from '../render/text.ts';
 import { serve } from '../serve.ts';
+import { StoreError } from '../store/errors.ts';
+import { SqliteStore } from '../store/sqlite-store.ts';
 import { progressReporter } from './progress.ts';
 import { analyzeInput, InputError } from './read-input.ts';
 
@@ -101,6 +108,22 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('handoff')
+    .description('on-call handoff: the incidents of the period per channel, open ones first')
+    .option('--since <duration>', 'how far back (30m, 24h, 7d)', '24h')
+    .option('--channel <id>', 'only this channel')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { since: string; channel?: string; json?: boolean }) => {
+      const span = parseDuration(opts.since);
+      if (span === null) fail(`--since takes a duration such as 90m, 24h or 7d, not "${opts.since}"`);
+      const now = Date.now();
+      const h =
+        withStore((store) => handoffFrom(store, span, now, opts.channel)) ??
+        buildHandoff([], [], () => [], now - span, now);
+      await write(opts.json ? `${JSON.stringify(h, null, 2)}\n` : handoffToText(h));
+    });
+
+  program
     .command('serve')
     .description('run the bot (Socket Mode, HTTP Events API, or the local console without Slack credentials)')
     .action(async () => {
@@ -113,6 +136,34 @@ export function buildProgram(): Command {
       }
       const kb = loadOrFail();
       await serve(config, kb).catch((err: Error) => fail(err.message));
+    });
+
+  kb.command('stats')
+    .description('knowledge base size, and Helpful / Not helpful counts per playbook from the incident store')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const kbase = loadOrFail();
+      const feedback = withStore((store) => store.feedback()) ?? [];
+      const titles = new Map(kbase.playbooks.map((p) => [p.id, p.title.en]));
+      const stats = {
+        entries: kbase.entries.length,
+        playbooks: kbase.playbooks.length,
+        frameworks: kbase.analyzer.frameworks.length,
+        feedback: feedback.map((f) => ({ ...f, title: titles.get(f.playbookId) ?? null })),
+      };
+      if (opts.json) return write(`${JSON.stringify(stats, null, 2)}\n`);
+      const lines = [
+        `${stats.entries} knowledge entries, ${stats.playbooks} playbooks, ${stats.frameworks} frameworks`,
+      ];
+      if (stats.feedback.length === 0) lines.push('no feedback recorded yet');
+      else {
+        lines.push('', `${'playbook'.padEnd(34)} helpful  not helpful`);
+        for (const f of stats.feedback)
+          lines.push(
+            `${f.playbookId.padEnd(34)} ${String(f.helpful).padStart(7)}  ${String(f.notHelpful).padStart(11)}`,
+          );
+      }
+      await write(`${lines.join('\n')}\n`);
     });
 
   kb.command('compile')
@@ -141,6 +192,33 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+/** Run `fn` on the incident store at NETTY_OOM_DB; null (with a note) when there is none yet. */
+function withStore<T>(fn: (store: SqliteStore) => T): T | null {
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  if (!existsSync(config.dbPath)) {
+    process.stderr.write(`netty-oom: no incident store at ${config.dbPath} yet (set NETTY_OOM_DB)\n`);
+    return null;
+  }
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(config.dbPath);
+  } catch (err) {
+    if (err instanceof StoreError) fail(err.message);
+    throw err;
+  }
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
 }
 
 function write(text: string): Promise<void> {

@@ -94,3 +94,13 @@ export function parseTimestamp(ts: string): number | null {
   const ms = Date.parse(zoned.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isFinite(ms) ? ms : null;
 }
+
+/** `24h`, `90m`, `7d`, `2w`, `30s` → milliseconds; null when it is not a duration. */
+export function parseDuration(text: string): number | null {
+  const m = /^\s*(\d{1,6})\s*(s|m|h|d|w)\s*$/i.exec(text);
+  if (!m?.[1] || !m[2]) return null;
+  const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[
+    m[2].toLowerCase() as 's' | 'm' | 'h' | 'd' | 'w'
+  ];
+  return Number(m[1]) * unit;
+}

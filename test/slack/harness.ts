@@ -1,10 +1,13 @@
 /** Start the real bot (Bolt, real HTTP or Socket Mode) against the stand-in, and talk to it like Slack. */
 import { createHmac } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { type Bot, createBot } from '../../src/bot/app.ts';
-import type { Deduper } from '../../src/bot/dedupe.ts';
 import { createLogger } from '../../src/bot/logger.ts';
 import { readConfig } from '../../src/config.ts';
+import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { kb } from '../helpers.ts';
 import { APP_TOKEN, BOT_TOKEN, BOT_USER, SlackStandIn } from './stand-in.ts';
 
@@ -13,6 +16,7 @@ export const SIGNING_SECRET = 'test-signing-secret-8f2c';
 export interface Harness {
   slack: SlackStandIn;
   bot: Bot;
+  store: SqliteStore;
   port: number | null;
   logs: string[];
   /** POST a signed request to /slack/events (HTTP mode). */
@@ -32,7 +36,7 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
 
 export async function startHarness(
   mode: 'http' | 'socket',
-  options: { channels?: string; dedupe?: Deduper; retries?: number } = {},
+  options: { channels?: string; retries?: number; db?: string; now?: () => number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Harness> {
   const slack = await new SlackStandIn().start();
   const logs: string[] = [];
@@ -51,13 +55,15 @@ export async function startHarness(
     ...(mode === 'http' ? { SLACK_SIGNING_SECRET: SIGNING_SECRET } : { SLACK_APP_TOKEN: APP_TOKEN }),
     ...(options.channels ? { NETTY_OOM_CHANNELS: options.channels } : {}),
   };
-  const config = readConfig(env);
+  const config = readConfig({ ...env, ...(options.env ?? {}) });
+  const store = new SqliteStore(options.db ?? join(mkdtempSync(join(tmpdir(), 'netty-oom-db-')), 'incidents.db'));
   const bot = createBot({
     config,
     kb,
     log: createLogger('debug', sink),
+    store,
     retries: options.retries ?? 0,
-    ...(options.dedupe ? { dedupe: options.dedupe } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const port = await bot.start();
   // Bolt checks its token with auth.test as it starts: let that finish before the test begins.
@@ -140,6 +146,7 @@ export async function startHarness(
   return {
     slack,
     bot,
+    store,
     port,
     logs,
     post,
@@ -149,6 +156,7 @@ export async function startHarness(
     async stop() {
       await bot.stop().catch(() => {});
       await slack.stop();
+      store.close();
     },
   };
 }

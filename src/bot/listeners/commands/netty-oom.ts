@@ -3,13 +3,25 @@
  * only to the person who asked, with a button to share the answer.
  */
 import type { App } from '@slack/bolt';
-import { answer } from '../../../answer.ts';
+import { parseDuration } from '../../../core/units.ts';
+import { handoffBlocks, handoffToText } from '../../../render/handoff.ts';
 import type { BotDeps } from '../../deps.ts';
+import { handoffFrom } from '../../handoff.ts';
+import { handleTrace } from '../../incident-reply.ts';
 import { errorRef } from '../../post.ts';
-import { helpReply, languageOf, searchReply, sorryReply, withShareButton } from '../../slack-blocks.ts';
+import {
+  helpReply,
+  languageOf,
+  searchReply,
+  sorryReply,
+  textReply,
+  withShareButton,
+} from '../../slack-blocks.ts';
+
+const DAY = 86_400_000;
 
 export function nettyOomCommand(deps: BotDeps): Parameters<App['command']>[1] {
-  return async ({ command, ack, respond }) => {
+  return async ({ command, ack, respond, client }) => {
     await ack();
     // Let every pending acknowledgement go out before this answer's work starts.
     await new Promise((resolve) => setImmediate(resolve));
@@ -27,12 +39,35 @@ export function nettyOomCommand(deps: BotDeps): Parameters<App['command']>[1] {
           query === ''
             ? helpReply(lang)
             : searchReply(query, deps.kb.search.search(query, { limit: 8 }), deps.kb, languageOf(query));
+      } else if (verb.toLowerCase() === 'handoff') {
+        const span = rest[0] ? parseDuration(rest[0]) : DAY;
+        if (span === null)
+          reply = textReply(`"${rest[0]}" is not a duration: try /netty-oom handoff 24h (or 90m, 7d).`);
+        else {
+          const h = handoffFrom(deps.store, span, deps.now());
+          reply = handoffBlocks(h);
+          deps.store.saveHandoff(deps.now(), handoffToText(h));
+        }
       } else {
-        const done = answer(text, deps.kb);
-        if (done.report.detected) deps.metrics.detected.inc({ surface: 'command' });
+        // A trace typed after the command is recorded like a pasted one; the answer stays private.
+        const handled = await handleTrace(
+          client,
+          deps,
+          {
+            text,
+            channel: command.channel_id,
+            threadTs: null,
+            messageTs: null,
+            userId: command.user_id,
+            surface: 'command',
+            startedAt: started,
+          },
+          false,
+        );
+        const done = handled.answer;
         // Nothing detected: the words may be a question, so add what the knowledge base says.
         reply = done.report.detected
-          ? done.reply
+          ? handled.reply
           : {
               blocks: [
                 ...done.reply.blocks,

@@ -3,11 +3,11 @@
  * message); with no trace, answer the words as a search.
  */
 import type { App } from '@slack/bolt';
-import { answer } from '../../../answer.ts';
 import { claimAll } from '../../dedupe.ts';
 import type { BotDeps } from '../../deps.ts';
 import type { SlackFile } from '../../files.ts';
 import { gather } from '../../gather.ts';
+import { handleTrace } from '../../incident-reply.ts';
 import { postReply } from '../../post.ts';
 import { helpReply, languageOf, searchReply } from '../../slack-blocks.ts';
 
@@ -44,12 +44,16 @@ export function appMentionListener(deps: BotDeps): Parameters<App['event']>[1] {
       const parent = replies.messages?.[0] as { text?: string; files?: SlackFile[] } | undefined;
       if (parent) got = await gather(parent.text ?? '', parent.files, deps.config.botToken ?? '');
     }
-    const done = answer(got.text, deps.kb);
-    if (done.report.detected) {
-      deps.metrics.detected.inc({ surface: 'mention' });
-      await postReply(client, deps, where, done.reply, 'mention', started);
-      return;
-    }
+    const handled = await handleTrace(client, deps, {
+      text: got.text,
+      channel: m.channel,
+      threadTs: where.threadTs,
+      messageTs: m.ts,
+      userId: m.user ?? null,
+      surface: 'mention',
+      startedAt: started,
+    });
+    if (handled.answer.report.detected) return;
     const lang = languageOf(words);
     const reply =
       words === ''

@@ -1,11 +1,10 @@
 /** `file_shared` (only the file id): read the file once, answer in the thread of the message that shared it. */
 import type { App } from '@slack/bolt';
-import { answer } from '../../../answer.ts';
 import { claimAll } from '../../dedupe.ts';
 import type { BotDeps } from '../../deps.ts';
 import type { SlackFile } from '../../files.ts';
 import { gather } from '../../gather.ts';
-import { postReply } from '../../post.ts';
+import { handleTrace } from '../../incident-reply.ts';
 
 interface FileSharedEvent {
   file_id: string;
@@ -30,11 +29,16 @@ export function fileSharedListener(deps: BotDeps): Parameters<App['event']>[1] {
     // The `message` event for the same upload may have read it already: the file id is claimed once.
     const got = await gather('', [file], deps.config.botToken ?? '', deps.dedupe);
     if (got.text === '') return;
-    const { report, reply } = answer(got.text, deps.kb);
-    if (!report.detected) return;
     const shares = { ...(file.shares?.public ?? {}), ...(file.shares?.private ?? {}) };
-    const threadTs = shares[e.channel_id]?.[0]?.ts;
-    deps.metrics.detected.inc({ surface: 'file' });
-    await postReply(client, deps, { channel: e.channel_id, threadTs }, reply, 'file', started);
+    const threadTs = shares[e.channel_id]?.[0]?.ts ?? null;
+    await handleTrace(client, deps, {
+      text: got.text,
+      channel: e.channel_id,
+      threadTs,
+      messageTs: threadTs,
+      userId: e.user_id ?? null,
+      surface: 'file',
+      startedAt: started,
+    });
   };
 }

@@ -1,10 +1,10 @@
 /** A message in a watched channel: when it holds a trace (typed or attached), one reply in its thread. */
 import type { App } from '@slack/bolt';
-import { answer } from '../../../answer.ts';
 import { claimAll } from '../../dedupe.ts';
 import type { BotDeps } from '../../deps.ts';
 import type { SlackFile } from '../../files.ts';
 import { gather, MAX_FILE_TEXT } from '../../gather.ts';
+import { handleTrace } from '../../incident-reply.ts';
 import { postReply } from '../../post.ts';
 import { say, textReply } from '../../slack-blocks.ts';
 
@@ -34,24 +34,29 @@ export function messageListener(deps: BotDeps): Parameters<App['event']>[1] {
     // A mention of the bot is answered by the app_mention listener.
     if (context.botUserId && m.text?.includes(`<@${context.botUserId}>`)) return;
     const eventId = (body as { event_id?: string }).event_id;
-    if (
-      !(await claimAll(deps.dedupe, [
-        eventId && `event:${eventId}`,
-        m.client_msg_id && `msg:${m.client_msg_id}`,
-      ]))
-    )
-      return;
+    const keys = [eventId && `event:${eventId}`, m.client_msg_id && `msg:${m.client_msg_id}`];
+    if (!(await claimAll(deps.dedupe, keys))) return;
     deps.metrics.events.inc({ type: 'message' });
     const got = await gather(m.text ?? '', m.files, deps.config.botToken ?? '', deps.dedupe);
-    const where = { channel: m.channel, threadTs: m.thread_ts ?? m.ts };
-    const { report, reply } = answer(got.text, deps.kb);
+    const threadTs = m.thread_ts ?? m.ts;
+    const { answer: done, recorded } = await handleTrace(client, deps, {
+      text: got.text,
+      channel: m.channel,
+      threadTs,
+      messageTs: m.ts,
+      userId: m.user ?? null,
+      surface: 'message',
+      startedAt: started,
+    });
+    const report = done.report;
     if (report.detected) {
-      deps.metrics.detected.inc({ surface: 'message' });
-      await postReply(client, deps, where, reply, 'message', started);
-      deps.log.info(
-        { event_id: eventId, channel: m.channel, kind: report.summary.kind, playbook: report.playbook?.id },
-        'answered a trace',
-      );
+      const fields = {
+        event_id: eventId,
+        channel: m.channel,
+        kind: report.summary.kind,
+        playbook: report.playbook?.id,
+      };
+      deps.log.info({ ...fields, incident: recorded?.incident.id }, 'answered a trace');
       return;
     }
     // An attached log that could not be read deserves a word; ordinary chatter gets silence.
@@ -62,7 +67,7 @@ export function messageListener(deps: BotDeps): Parameters<App['event']>[1] {
         big.reason === 'too-large'
           ? say('tooLarge', lang, { name: big.name, size: big.detail, max: MAX_FILE_TEXT })
           : say('unreadable', lang, { name: big.name, detail: big.detail });
-      await postReply(client, deps, where, textReply(text), 'message', started);
+      await postReply(client, deps, { channel: m.channel, threadTs }, textReply(text), 'message', started);
     }
   };
 }

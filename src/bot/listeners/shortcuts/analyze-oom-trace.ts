@@ -1,10 +1,10 @@
 /** Message shortcut "Analyze OOM trace": analyze the chosen message (or its file), reply in its thread. */
 import type { App, MessageShortcut } from '@slack/bolt';
-import { answer } from '../../../answer.ts';
 import type { BotDeps } from '../../deps.ts';
 import type { SlackFile } from '../../files.ts';
 import { gather } from '../../gather.ts';
-import { errorRef, postReply } from '../../post.ts';
+import { handleTrace } from '../../incident-reply.ts';
+import { errorRef } from '../../post.ts';
 import { languageOf, say, sorryReply } from '../../slack-blocks.ts';
 
 export function analyzeOomTraceShortcut(deps: BotDeps): Parameters<App['shortcut']>[1] {
@@ -20,19 +20,16 @@ export function analyzeOomTraceShortcut(deps: BotDeps): Parameters<App['shortcut
     const user = s.user.id;
     try {
       const got = await gather(message.text ?? '', message.files, deps.config.botToken ?? '');
-      const { report, reply } = answer(got.text, deps.kb);
-      if (report.detected) {
-        deps.metrics.detected.inc({ surface: 'shortcut' });
-        await postReply(
-          client,
-          deps,
-          { channel, threadTs: message.thread_ts ?? message.ts },
-          reply,
-          'shortcut',
-          started,
-        );
-        return;
-      }
+      const handled = await handleTrace(client, deps, {
+        text: got.text,
+        channel,
+        threadTs: message.thread_ts ?? message.ts,
+        messageTs: message.ts,
+        userId: user,
+        surface: 'shortcut',
+        startedAt: started,
+      });
+      if (handled.answer.report.detected) return;
       const lang = languageOf(message.text ?? '');
       const problem = got.problems[0];
       const text = problem

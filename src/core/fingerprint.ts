@@ -1,0 +1,35 @@
+/**
+ * What makes two pastes the same failure: kind, exception class (with its relocation prefix),
+ * framework, the first frame outside Netty, and the limit.
+ */
+import { createHash } from 'node:crypto';
+import { isOutsideNetty } from './frames.ts';
+import { frameName } from './parse/frame.ts';
+import type { Report } from './types.ts';
+
+export interface Fingerprint {
+  key: string;
+  kind: string;
+  exceptionClass: string;
+  framework: string | null;
+  firstFrame: string | null;
+  maxBytes: number | null;
+}
+
+export function fingerprintOf(report: Report): Fingerprint | null {
+  if (!report.detected) return null;
+  const s = report.summary;
+  const primary = report.events.find((e) => e.kind === s.kind) ?? report.events[0];
+  const frames = report.events.find((e) => e.kind === s.kind && (e.frames?.length ?? 0) > 0)?.frames ?? [];
+  const outside = frames.find(isOutsideNetty);
+  const fp = {
+    kind: s.kind ?? 'unknown',
+    exceptionClass: primary?.exceptionClass ?? '',
+    framework: s.frameworks[0]?.id ?? null,
+    // The frame without its line number: the same failure after a redeploy is the same incident.
+    firstFrame: outside ? frameName(outside) : s.leakSites[0] ? frameName(s.leakSites[0].frame) : null,
+    maxBytes: s.maxBytes,
+  };
+  const key = createHash('sha256').update(JSON.stringify(fp)).digest('hex').slice(0, 24);
+  return { key, ...fp };
+}

@@ -1,0 +1,56 @@
+/**
+ * Mask secrets and personal data in pasted text before anything is stored or posted: e-mail and
+ * IP addresses, bearer and Slack tokens, JWTs, AWS keys, passwords in URLs and key=value pairs.
+ * Every quantifier is bounded, so each pattern is linear on hostile input.
+ */
+
+const RULES: [RegExp, string][] = [
+  // Slack tokens: xoxb-…, xoxp-…, xapp-…
+  [/\bx(?:ox[abposr]|app)-[A-Za-z0-9-]{6,200}/g, '[slack-token]'],
+  // `Authorization: Bearer abc.def…`
+  [/\b(Bearer)\s{1,5}[A-Za-z0-9._~+/=-]{8,2000}/gi, '$1 [token]'],
+  // JWTs: three base64url parts, the first a JSON header
+  [/\beyJ[A-Za-z0-9_-]{5,2000}\.[A-Za-z0-9_-]{5,4000}\.[A-Za-z0-9_-]{5,2000}/g, '[jwt]'],
+  // AWS access key ids and secret keys
+  [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, '[aws-key]'],
+  [/(aws_secret_access_key\s{0,5}[=:]\s{0,5})[A-Za-z0-9/+=]{40}/gi, '$1[aws-secret]'],
+  // scheme://user:password@host
+  [/\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}):[^\s@/]{1,200}@/gi, '$1:[password]@'],
+  // password=…, secret: …
+  [/\b((?:password|passwd|pwd|secret|api[_-]?key)\s{0,5}[=:]\s{0,5})[^\s&"',;]{1,200}/gi, '$1[redacted]'],
+  // e-mail addresses (JavaMail.root@host… in seed 004's memory dump)
+  [/[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}/g, '[email]'],
+  // IPv4
+  [/\b(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\b/g, '[ip]'],
+];
+
+// IPv6 with `::` or with at least one hex letter (so `10:00:00` times are left alone).
+// IPv6 candidates; kept only with `::`, or with four groups and a hex letter (so `10:00:00` stays).
+const IPV6 = /(?:\b[0-9A-Fa-f]{1,4})?(?:::?[0-9A-Fa-f]{1,4}){1,7}\b/g;
+
+/** Quick checks: most lines need none of the rules. */
+const MAYBE = /[@:=]|x(?:ox|app)-|Bearer|eyJ|AKIA|ASIA|\d\.\d/i;
+
+export function redact(text: string): string {
+  if (!MAYBE.test(text)) return text;
+  let out = text;
+  for (const [re, to] of RULES) out = out.replace(re, to);
+  if (out.includes(':')) {
+    out = out.replace(IPV6, (m) =>
+      m.includes('::') || (m.split(':').length >= 4 && /[a-fA-F]/.test(m)) ? '[ip]' : m,
+    );
+  }
+  return out;
+}
+
+/** Redact every string inside a JSON-like value (reply blocks, report fields). */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map(redactDeep) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v);
+    return out as T;
+  }
+  return value;
+}

@@ -1,0 +1,356 @@
+/** The incident store in one SQLite file (better-sqlite3, WAL): survives restarts and kills. */
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Sample } from '../core/types.ts';
+import { StoreError } from './errors.ts';
+import { MIGRATIONS } from './migrations.ts';
+import type { Incident, IncidentStore, Mark, NewOccurrence, PlaybookFeedback, Recorded } from './store.ts';
+
+const DEDUPE_TTL = 24 * 60 * 60 * 1000;
+
+interface Row {
+  [key: string]: unknown;
+}
+
+function toIncident(r: Row): Incident {
+  return {
+    id: r.id as number,
+    channel: r.channel as string,
+    fingerprint: r.fingerprint as string,
+    status: r.status as Incident['status'],
+    kind: r.kind as string,
+    framework: (r.framework as string | null) ?? null,
+    firstFrame: (r.first_frame as string | null) ?? null,
+    title: r.title as string,
+    playbookId: (r.playbook_id as string | null) ?? null,
+    playbookTitle: (r.playbook_title as string | null) ?? null,
+    firstSeen: r.first_seen as number,
+    lastSeen: r.last_seen as number,
+    occurrences: r.occurrences as number,
+    firstThreadTs: (r.first_thread_ts as string | null) ?? null,
+    firstPermalink: (r.first_permalink as string | null) ?? null,
+    replyChannel: (r.reply_channel as string | null) ?? null,
+    replyTs: (r.reply_ts as string | null) ?? null,
+    latestUsed: (r.latest_used as number | null) ?? null,
+    latestMax: (r.latest_max as number | null) ?? null,
+  };
+}
+
+export class SqliteStore implements IncidentStore {
+  private readonly db: Database.Database;
+  readonly file: string;
+
+  constructor(
+    file: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.file = resolve(file);
+    this.db = open(this.file);
+  }
+
+  claim(key: string): boolean {
+    const t = this.now();
+    const r = this.db
+      .prepare(
+        'INSERT INTO dedupe (key, expires) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE dedupe.expires < ?',
+      )
+      .run(key, t + DEDUPE_TTL, t);
+    return r.changes > 0;
+  }
+
+  record(o: NewOccurrence): Recorded {
+    const tx = this.db.transaction((): Recorded => {
+      const fp = o.fingerprint;
+      const existing = this.db
+        .prepare(
+          "SELECT * FROM incidents WHERE fingerprint = ? AND channel = ? AND status != 'resolved' ORDER BY id DESC LIMIT 1",
+        )
+        .get(fp.key, o.channel) as Row | undefined;
+      let id: number;
+      const isNew = !existing;
+      if (existing) {
+        id = existing.id as number;
+        this.db
+          .prepare(
+            'UPDATE incidents SET last_seen = max(last_seen, ?), occurrences = occurrences + 1, latest_used = coalesce(?, latest_used), latest_max = coalesce(?, latest_max) WHERE id = ?',
+          )
+          .run(o.at, o.summary.usedBytes, o.summary.maxBytes, id);
+      } else {
+        id = Number(
+          this.db
+            .prepare(
+              `INSERT INTO incidents (channel, fingerprint, kind, exception_class, framework, first_frame, max_bytes, title,
+                 playbook_id, playbook_title, first_seen, last_seen, occurrences, first_thread_ts, latest_used, latest_max)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+            )
+            .run(
+              o.channel,
+              fp.key,
+              fp.kind,
+              fp.exceptionClass,
+              fp.framework,
+              fp.firstFrame,
+              fp.maxBytes,
+              o.title,
+              o.playbook?.id ?? null,
+              o.playbook?.title ?? null,
+              o.at,
+              o.at,
+              o.threadTs,
+              o.summary.usedBytes,
+              o.summary.maxBytes,
+            ).lastInsertRowid,
+        );
+      }
+      const occurrenceId = Number(
+        this.db
+          .prepare(
+            `INSERT INTO occurrences (incident_id, at, channel, thread_ts, message_ts, user_id, summary_json, findings_json, playbook_id, used_bytes, max_bytes)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            id,
+            o.at,
+            o.channel,
+            o.threadTs,
+            o.messageTs,
+            o.userId,
+            JSON.stringify(o.summary),
+            JSON.stringify(o.findings),
+            o.playbook?.id ?? null,
+            o.summary.usedBytes,
+            o.summary.maxBytes,
+          ).lastInsertRowid,
+      );
+      const addSample = this.db.prepare(
+        'INSERT OR IGNORE INTO samples (incident_id, timestamp, used_bytes) VALUES (?, ?, ?)',
+      );
+      for (const s of o.samples.slice(0, 200)) addSample.run(id, s.timestamp, s.usedBytes);
+      const elsewhere = this.db
+        .prepare(
+          'SELECT * FROM incidents WHERE fingerprint = ? AND channel != ? ORDER BY first_seen ASC LIMIT 1',
+        )
+        .get(fp.key, o.channel) as Row | undefined;
+      return {
+        incident: toIncident(this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as Row),
+        occurrenceId,
+        isNew,
+        elsewhere: elsewhere ? toIncident(elsewhere) : null,
+        samples: this.samplesOf(id),
+      };
+    });
+    return tx.immediate();
+  }
+
+  setReply(
+    incidentId: number,
+    occurrenceId: number,
+    reply: { channel: string; ts: string } | null,
+    permalink: string | null,
+  ): void {
+    const tx = this.db.transaction(() => {
+      if (reply) {
+        this.db
+          .prepare(
+            'UPDATE incidents SET reply_channel = coalesce(reply_channel, ?), reply_ts = coalesce(reply_ts, ?) WHERE id = ?',
+          )
+          .run(reply.channel, reply.ts, incidentId);
+      }
+      if (permalink) {
+        this.db.prepare('UPDATE occurrences SET permalink = ? WHERE id = ?').run(permalink, occurrenceId);
+        this.db
+          .prepare('UPDATE incidents SET first_permalink = coalesce(first_permalink, ?) WHERE id = ?')
+          .run(permalink, incidentId);
+      }
+    });
+    tx.immediate();
+  }
+
+  mark(m: Mark): Incident | null {
+    const tx = this.db.transaction(() => {
+      const found = this.db.prepare('SELECT id FROM incidents WHERE id = ?').get(m.incidentId);
+      if (!found) return null;
+      this.db
+        .prepare('INSERT INTO marks (incident_id, action, user_id, at, playbook_id) VALUES (?, ?, ?, ?, ?)')
+        .run(m.incidentId, m.action, m.userId, m.at, m.playbookId);
+      if (m.action === 'mitigated' || m.action === 'resolved') {
+        // Resolved stays resolved; mitigated does not undo it.
+        this.db
+          .prepare("UPDATE incidents SET status = ? WHERE id = ? AND status != 'resolved'")
+          .run(m.action, m.incidentId);
+      }
+      return toIncident(this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(m.incidentId) as Row);
+    });
+    return tx.immediate();
+  }
+
+  get(incidentId: number): Incident | null {
+    const r = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(incidentId) as Row | undefined;
+    return r ? toIncident(r) : null;
+  }
+
+  marksOf(incidentIds: number[]): Mark[] {
+    if (incidentIds.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM marks WHERE incident_id IN (${incidentIds.map(() => '?').join(',')}) ORDER BY at`,
+      )
+      .all(...incidentIds) as Row[];
+    return rows.map((r) => ({
+      incidentId: r.incident_id as number,
+      action: r.action as Mark['action'],
+      userId: r.user_id as string,
+      at: r.at as number,
+      playbookId: (r.playbook_id as string | null) ?? null,
+    }));
+  }
+
+  samplesOf(incidentId: number): Sample[] {
+    return (
+      this.db
+        .prepare('SELECT timestamp, used_bytes FROM samples WHERE incident_id = ? ORDER BY timestamp')
+        .all(incidentId) as Row[]
+    ).map((r) => ({
+      timestamp: r.timestamp as string,
+      usedBytes: r.used_bytes as number,
+    }));
+  }
+
+  incidentsSince(since: number, channel?: string): Incident[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM incidents WHERE last_seen >= ? ${channel ? 'AND channel = ?' : ''}
+         ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'mitigated' THEN 1 ELSE 2 END, last_seen DESC`,
+      )
+      .all(...(channel ? [since, channel] : [since])) as Row[];
+    return rows.map(toIncident);
+  }
+
+  openIncidents(limit: number): Incident[] {
+    return (
+      this.db
+        .prepare("SELECT * FROM incidents WHERE status != 'resolved' ORDER BY last_seen DESC LIMIT ?")
+        .all(limit) as Row[]
+    ).map(toIncident);
+  }
+
+  feedback(): PlaybookFeedback[] {
+    const rows = this.db
+      .prepare(
+        `SELECT playbook_id, sum(action = 'helpful') AS helpful, sum(action = 'not-helpful') AS not_helpful
+         FROM marks WHERE playbook_id IS NOT NULL AND action IN ('helpful', 'not-helpful') GROUP BY playbook_id ORDER BY playbook_id`,
+      )
+      .all() as Row[];
+    return rows.map((r) => ({
+      playbookId: r.playbook_id as string,
+      helpful: Number(r.helpful),
+      notHelpful: Number(r.not_helpful),
+    }));
+  }
+
+  saveHandoff(at: number, text: string): void {
+    this.db.prepare('INSERT INTO handoffs (at, text) VALUES (?, ?)').run(at, text);
+  }
+
+  lastHandoff(): { at: number; text: string } | null {
+    const r = this.db.prepare('SELECT at, text FROM handoffs ORDER BY at DESC, id DESC LIMIT 1').get() as
+      | Row
+      | undefined;
+    return r ? { at: r.at as number, text: r.text as string } : null;
+  }
+
+  purge(before: number): number {
+    const tx = this.db.transaction(() => {
+      this.db.prepare('DELETE FROM dedupe WHERE expires < ?').run(this.now());
+      this.db.prepare('DELETE FROM handoffs WHERE at < ?').run(before);
+      return this.db.prepare('DELETE FROM incidents WHERE last_seen < ?').run(before).changes;
+    });
+    return tx.immediate();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Open (creating when absent) and migrate, or explain what is wrong with the file. */
+function open(file: string): Database.Database {
+  const fresh = !existsSync(file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (err) {
+    throw new StoreError(
+      file,
+      `cannot create its folder (${(err as NodeJS.ErrnoException).code})`,
+      'Set NETTY_OOM_DB to a writable path',
+    );
+  }
+  if (!fresh) {
+    try {
+      accessSync(file, constants.R_OK | constants.W_OK);
+    } catch {
+      throw new StoreError(
+        file,
+        'is not writable by this user',
+        'Fix its permissions, or set NETTY_OOM_DB to a writable path',
+      );
+    }
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(String(check));
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (/not a database|malformed|file is encrypted|corrupt/i.test(msg)) {
+      throw new StoreError(
+        file,
+        `is not a usable SQLite database (${msg})`,
+        'Move it aside (the bot will create a new one) or restore it from a backup',
+      );
+    }
+    if (/readonly|read-only|EACCES|permission/i.test(msg)) {
+      throw new StoreError(
+        file,
+        `cannot be written (${msg})`,
+        'Fix its permissions, or set NETTY_OOM_DB to a writable path',
+      );
+    }
+    throw new StoreError(file, `cannot be opened (${msg})`, 'Check the path in NETTY_OOM_DB');
+  }
+  migrate(db, file);
+  return db;
+}
+
+function migrate(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    db.close();
+    throw new StoreError(
+      file,
+      `was written by a newer netty-oom (schema ${version}, this one knows ${MIGRATIONS.length})`,
+      'Upgrade netty-oom, or point NETTY_OOM_DB at another file',
+    );
+  }
+  try {
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[v] as string);
+        db.pragma(`user_version = ${v + 1}`);
+      }).immediate();
+    }
+  } catch (err) {
+    db.close();
+    throw new StoreError(
+      file,
+      `could not be migrated (${(err as Error).message})`,
+      'Check that the disk is writable and not full',
+    );
+  }
+}
