@@ -127,13 +127,7 @@ export function buildProgram(): Command {
     .command('serve')
     .description('run the bot (Socket Mode, HTTP Events API, or the local console without Slack credentials)')
     .action(async () => {
-      let config: Config;
-      try {
-        config = readConfig();
-      } catch (err) {
-        if (err instanceof ConfigError) fail(err.message);
-        throw err;
-      }
+      const config = configOrFail();
       const kb = loadOrFail();
       await serve(config, kb).catch((err: Error) => fail(err.message));
     });
@@ -194,15 +188,19 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Run `fn` on the incident store at NETTY_OOM_DB; null (with a note) when there is none yet. */
-function withStore<T>(fn: (store: SqliteStore) => T): T | null {
-  let config: Config;
+/** The environment as typed options, or the one line that says which variable is wrong. */
+function configOrFail(): Config {
   try {
-    config = readConfig();
+    return readConfig();
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
+}
+
+/** Run `fn` on the incident store at NETTY_OOM_DB; null (with a note) when there is none yet. */
+function withStore<T>(fn: (store: SqliteStore) => T): T | null {
+  const config = configOrFail();
   if (!existsSync(config.dbPath)) {
     process.stderr.write(`netty-oom: no incident store at ${config.dbPath} yet (set NETTY_OOM_DB)\n`);
     return null;

@@ -3,6 +3,7 @@
  * server database can serve several replicas later without touching the bot.
  */
 import type { Deduper } from '../bot/dedupe.ts';
+import type { Fingerprint } from '../core/fingerprint.ts';
 import type { Finding, Sample, Summary } from '../core/types.ts';
 
 export type IncidentStatus = 'open' | 'mitigated' | 'resolved';
@@ -14,14 +15,7 @@ export interface NewOccurrence {
   threadTs: string | null;
   messageTs: string | null;
   userId: string | null;
-  fingerprint: {
-    key: string;
-    kind: string;
-    exceptionClass: string;
-    framework: string | null;
-    firstFrame: string | null;
-    maxBytes: number | null;
-  };
+  fingerprint: Fingerprint;
   title: string;
   summary: Summary;
   findings: Finding[];
