@@ -221,7 +221,10 @@ describe('the scheduled handoff', () => {
     try {
       const post = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'CONCALL', 4000);
       assert.match(String(post.args.text), /^On-call handoff: last 24 h/);
-      assert.ok(h.store.lastHandoff());
+      // Saved once Slack has accepted the post.
+      const until = Date.now() + 3000;
+      while (!h.store.lastHandoff() && Date.now() < until) await settle(20);
+      assert.match(h.store.lastHandoff()?.text ?? '', /^On-call handoff: last 24 h/);
     } finally {
       await h.stop();
     }
