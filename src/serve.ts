@@ -13,7 +13,7 @@ export async function serve(config: Config, kb: KnowledgeBase): Promise<void> {
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   let stop: () => Promise<void>;
   if (config.mode === 'console') {
-    const server = createConsoleServer(kb);
+    const server = createConsoleServer({ kb, dbPath: config.dbPath, loopbackOnly: isLoopback(config.host) });
     await listen(server, config);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -39,6 +39,10 @@ export async function serve(config: Config, kb: KnowledgeBase): Promise<void> {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 function listen(server: Server, config: Config): Promise<void> {

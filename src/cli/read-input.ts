@@ -1,6 +1,7 @@
 /** Read a file or standard input into a report: whole when small, streamed in windows when large. */
 import { open, stat } from 'node:fs/promises';
 import { analyze, createAnalysis } from '../core/analyze.ts';
+import { redact } from '../core/redact.ts';
 import type { AnalyzerKnowledge, Language, Report } from '../core/types.ts';
 import { WindowedFeeder } from '../core/windowed.ts';
 
@@ -36,12 +37,34 @@ export async function analyzeInput(
     }
   }
   const stream = path === null || path === '-' ? process.stdin : readChunks(path);
+  return analyzeChunks(
+    stream as AsyncIterable<Buffer>,
+    kb,
+    opts,
+    options.onProgress,
+    total,
+    path ?? 'standard input',
+  );
+}
+
+/**
+ * Analyze a stream of chunks: read whole (like a paste) up to WHOLE_LIMIT, in windows beyond.
+ * Chunks may be reused by the caller after each step: what is kept is copied.
+ */
+export async function analyzeChunks(
+  chunks: AsyncIterable<Buffer>,
+  kb: AnalyzerKnowledge,
+  opts: { language?: Language },
+  onProgress?: (bytes: number, total: number | null) => void,
+  total: number | null = null,
+  name = 'input',
+): Promise<Report> {
   const held: Buffer[] = [];
   let heldBytes = 0;
   let feeder: WindowedFeeder | null = null;
   const analysis = createAnalysis(kb, opts);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) {
       if (feeder) feeder.push(chunk);
       else {
         held.push(Buffer.from(chunk));
@@ -52,16 +75,18 @@ export async function analyzeInput(
           held.length = 0;
         }
       }
-      options.onProgress?.(feeder ? feeder.bytes : heldBytes, total);
+      onProgress?.(feeder ? feeder.bytes : heldBytes, total);
     }
   } catch (err) {
-    throw new InputError(describe(path ?? 'standard input', err));
+    // Read errors become one clear line; anything else (a refused body, a bug) goes up as it is.
+    if (err instanceof InputError || !(err as NodeJS.ErrnoException).code) throw err;
+    throw new InputError(describe(name, err));
   }
   if (feeder) {
     const lines = feeder.end();
     return analysis.finish({ bytes: feeder.bytes, lines, windowed: true });
   }
-  return analyze(Buffer.concat(held, heldBytes).toString('utf8'), kb, opts);
+  return analyze(redact(Buffer.concat(held, heldBytes).toString('utf8')), kb, opts);
 }
 
 /** A file's bytes in chunks read into one reused buffer: the feeder copies only what it keeps. */

@@ -1,77 +1,188 @@
-/** The local console: the bot without Slack, on http://127.0.0.1:3000/. */
+/**
+ * The local console: the bot without Slack, on http://127.0.0.1:3000/. The same answers and the same
+ * Block Kit blocks as in Slack, a knowledge base browser, and the handoff from the local store.
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { answer } from '../answer.ts';
+import { join } from 'node:path';
+import { complete } from '../answer.ts';
+import { handoffFrom } from '../bot/handoff.ts';
+import { analyzeChunks, InputError } from '../cli/read-input.ts';
+import { redactDeep } from '../core/redact.ts';
 import type { Language } from '../core/types.ts';
+import { parseDuration } from '../core/units.ts';
+import { buildHandoff } from '../incidents/handoff.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
-import { PAGE } from './page.ts';
+import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
+import { handoffBlocks } from '../render/handoff.ts';
+import { SqliteStore } from '../store/sqlite-store.ts';
 
 /** Largest body accepted (a pasted log or an uploaded file). */
 export const MAX_BODY = 50 * 1024 * 1024;
 
-export function createConsoleServer(kb: KnowledgeBase): Server {
-  return createServer((req, res) => {
-    handle(req, res, kb).catch((err: unknown) => {
-      send(
-        res,
-        500,
-        'application/json',
-        JSON.stringify({ error: `internal error: ${(err as Error).message}` }),
-      );
-    });
-  });
+const STATIC = join(PACKAGE_ROOT, 'src', 'console', 'static');
+const FILES: Record<string, string> = {
+  '/': 'index.html',
+  '/static/app.js': 'app.js',
+  '/static/render.js': 'render.js',
+  '/static/style.css': 'style.css',
+};
+const TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+};
+const SEEDS = [
+  ['000-reactor-netty-load-test', 'reactor-netty load test'],
+  ['001-grpc-explicit-512m', 'gRPC, 512 MiB limit'],
+  ['002-nacos-shaded-grpc', 'Nacos (shaded gRPC)'],
+  ['003-copy-not-released', 'copy() not released'],
+  ['004-inbound-handler-leak', 'inbound handler leak'],
+] as const;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+export interface ConsoleOptions {
+  kb: KnowledgeBase;
+  /** The incident store file for the handoff view (read when it exists). */
+  dbPath: string;
+  /** Bound to loopback: refuse requests that name another host (DNS rebinding). */
+  loopbackOnly: boolean;
+  now?: () => number;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, kb: KnowledgeBase): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  if (req.method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', PAGE);
-  if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, 'text/plain', 'ok');
-  if (url.pathname === '/api/analyze') {
-    if (req.method !== 'POST')
-      return send(res, 405, 'application/json', JSON.stringify({ error: 'use POST' }));
-    const body = await readBody(req);
-    if (body === null) {
-      return send(
-        res,
-        413,
-        'application/json',
-        JSON.stringify({ error: `the body is larger than ${MAX_BODY / 1048576} MiB` }),
-      );
-    }
-    const lang = url.searchParams.get('lang');
-    const language: Language | undefined = lang === 'en' || lang === 'zh' ? lang : undefined;
-    const { report, reply } = answer(body, kb, language ? { language } : {});
-    return send(
-      res,
-      200,
-      'application/json',
-      JSON.stringify({ report, blocks: reply.blocks, text: reply.text }),
-    );
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
   }
-  send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
 }
 
-/** The body as text, or null when it is larger than MAX_BODY (the rest is drained, not kept). */
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) tooLarge = true;
-      else parts.push(chunk);
+export function createConsoleServer(options: ConsoleOptions): Server {
+  const files = new Map(
+    Object.entries(FILES).map(([route, name]) => [route, readFileSync(join(STATIC, name))]),
+  );
+  const seeds = SEEDS.map(([id, title]) => {
+    const path = join(PACKAGE_ROOT, 'test', 'fixtures', 'seeds', `${id}.txt`);
+    return { id, title, text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
+  }).filter((s) => s.text !== '');
+  return createServer((req, res) => {
+    handle(req, res, options, files, seeds).catch((err: unknown) => {
+      const status = err instanceof HttpError ? err.status : 500;
+      const message =
+        err instanceof HttpError || err instanceof InputError
+          ? err.message
+          : `internal error: ${(err as Error).message}`;
+      json(res, status, { error: message });
+      if (status === 413) req.destroy();
     });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
   });
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'x-content-type-options': 'nosniff',
-    'content-security-policy':
-      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'",
-  });
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  o: ConsoleOptions,
+  files: Map<string, Buffer>,
+  seeds: { id: string; title: string; text: string }[],
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (o.loopbackOnly) {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (!LOOPBACK.has(host))
+      throw new HttpError(421, `this console answers only on localhost, not "${host}"`);
+  }
+  const file = files.get(url.pathname);
+  if (req.method === 'GET' && file) {
+    const ext = (FILES[url.pathname] ?? '').split('.').pop() ?? 'html';
+    return send(res, 200, TYPES[ext] ?? 'text/plain', file);
+  }
+  const lang = url.searchParams.get('lang');
+  const language: Language | undefined = lang === 'en' || lang === 'zh' ? lang : undefined;
+  switch (`${req.method} ${url.pathname}`) {
+    case 'GET /healthz':
+      return send(res, 200, 'text/plain', 'ok');
+    case 'POST /api/analyze': {
+      const report = await analyzeChunks(bodyChunks(req), o.kb.analyzer, language ? { language } : {});
+      const { report: full, reply } = complete(report, o.kb);
+      // Large bodies are read in windows, not through answer(): mask what is returned all the same.
+      return json(res, 200, redactDeep({ report: full, blocks: reply.blocks, text: reply.text }));
+    }
+    case 'GET /api/search': {
+      const q = url.searchParams.get('q') ?? '';
+      const limit = Math.min(50, Math.max(1, Number(url.searchParams.get('limit') ?? 10) || 10));
+      return json(res, 200, {
+        query: q,
+        hits: o.kb.search.search(q, { limit, ...(language ? { language } : {}) }),
+      });
+    }
+    case 'GET /api/seeds':
+      return json(res, 200, seeds);
+    case 'GET /api/handoff': {
+      const since = parseDuration(url.searchParams.get('since') ?? '24h');
+      if (since === null) throw new HttpError(400, 'since takes a duration such as 90m, 24h or 7d');
+      const now = (o.now ?? Date.now)();
+      const channel = url.searchParams.get('channel') ?? undefined;
+      let handoff = buildHandoff([], [], () => [], now - since, now);
+      if (existsSync(o.dbPath)) {
+        const store = new SqliteStore(o.dbPath);
+        try {
+          handoff = handoffFrom(store, since, now, channel);
+        } finally {
+          store.close();
+        }
+      }
+      return json(res, 200, { handoff, ...handoffBlocks(handoff) });
+    }
+  }
+  if (req.method === 'GET' && url.pathname.startsWith('/api/docs/')) {
+    const id = decodeURIComponent(url.pathname.slice('/api/docs/'.length));
+    const entry = o.kb.entries.find((e) => e.id === id);
+    if (entry) return json(res, 200, { type: 'knowledge', doc: entry });
+    const playbook = o.kb.playbooks.find((p) => p.id === id);
+    if (playbook) return json(res, 200, { type: 'playbook', doc: playbook });
+    throw new HttpError(404, `no entry or playbook "${id}"`);
+  }
+  throw new HttpError(404, 'not found');
+}
+
+/** The request body as chunks, refused past MAX_BODY without reading the rest. */
+async function* bodyChunks(req: IncomingMessage): AsyncGenerator<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY) throw tooLarge();
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw tooLarge();
+    yield chunk;
+  }
+}
+
+function tooLarge(): HttpError {
+  return new HttpError(
+    413,
+    `the body is larger than ${MAX_BODY / 1048576} MiB: analyze big logs with \`netty-oom analyze FILE\``,
+  );
+}
+
+const HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, ...HEADERS });
   res.end(body);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 }

@@ -134,6 +134,9 @@ export function loadContent(root: string, analyzer: AnalyzerKnowledge | null, pr
   return { entries, playbooks };
 }
 
+// A raw `<` or `&` in mrkdwn breaks Slack's rendering; Slack's own `<https://…|…>` links are fine.
+const RAW_MARKUP = /&(?!(?:lt|gt|amp);)|<(?!https?:\/\/|[#@!])/;
+
 /** Every field known; a text using a field that may be missing has a fallback that uses none. */
 function checkTemplate(
   f: YamlFile,
@@ -143,6 +146,14 @@ function checkTemplate(
   fallbackName: string,
   problems: Problem[],
 ): void {
+  if (fallbackName === 'fallback') {
+    for (const t of [...texts, ...(fallback ?? [])]) {
+      if (RAW_MARKUP.test(t)) {
+        problems.push(f.at(path, 'raw < or & in a step text: write it in `code`, or as &lt; &gt; &amp;'));
+        break;
+      }
+    }
+  }
   const fields = [...new Set(texts.flatMap(templateFields))];
   for (const field of fields)
     if (!KNOWN_FIELDS.has(field)) problems.push(f.at(path, `unknown template field {{${field}}}`));

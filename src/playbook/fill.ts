@@ -3,6 +3,7 @@ import { fillTemplate } from '../core/template.ts';
 import type { FrameworkDef, Language, Report } from '../core/types.ts';
 import { formatBytes, SIZES } from '../core/units.ts';
 import type { Playbook, PlaybookStep } from '../knowledge/types.ts';
+import { escapeMrkdwn } from '../render/mrkdwn.ts';
 import type { Field } from './fields.ts';
 
 export interface FilledStep {
@@ -85,9 +86,11 @@ export function fillPlaybook(
   lang: Language,
 ): FilledPlaybook {
   const facts = factsOf(report, frameworks) as Record<string, string>;
+  // Step texts are mrkdwn: the facts filled into them (frames like `DirectByteBuffer.<init>`) are escaped.
+  const escaped = Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, escapeMrkdwn(v)]));
   const steps = playbook.steps.map((step) => {
     const text =
-      fillTemplate(step.text[lang], facts) ?? fillTemplate(step.fallback?.[lang] ?? '', facts) ?? '';
+      fillTemplate(step.text[lang], escaped) ?? fillTemplate(step.fallback?.[lang] ?? '', escaped) ?? '';
     const command = step.command
       ? (fillTemplate(step.command, facts) ??
         (step.commandFallback ? fillTemplate(step.commandFallback, facts) : null))

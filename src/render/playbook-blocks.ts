@@ -24,7 +24,8 @@ export function playbookBlocks(
     // Step texts are mrkdwn written by knowledge authors: only the facts filled into them need escaping,
     // and fillPlaybook's values are plain numbers, names and frames.
     let text = `*${i + 1}. ${t(`step_${step.kind}`, lang)}* — ${step.text}`;
-    if (step.command) text += `\n\`\`\`${step.command.replace(/```/g, "'''")}\`\`\``;
+    // Commands are plain text (`jcmd <pid> …`): escaped for mrkdwn, shown as code.
+    if (step.command) text += `\n\`\`\`${escapeMrkdwn(step.command.replace(/```/g, "'''"))}\`\`\``;
     if (current.length + text.length + 2 > SECTION) flush();
     current = current ? `${current}\n\n${text}` : text;
   });
