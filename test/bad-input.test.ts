@@ -98,3 +98,35 @@ describe('bad input gets a clear answer, never a crash', () => {
     assert.deepEqual(schemaErrors(r), []);
   });
 });
+
+describe('hostile text', () => {
+  it('reads a trace with zero-width joiners, RTL marks and full-width digits as the trace it is', () => {
+    const r = a(
+      '\u202eio.netty.util.internal.OutOf\u200dDirect\u200bMemoryError: failed to allocate １６７７７２１６ byte(s) of direct memory (used: 8220835847, max: 8232370176)\ufeff',
+    );
+    assert.equal(r.detected, true);
+    assert.equal(r.summary.requestedBytes, 16777216);
+    assert.equal(r.summary.maxBytes, 8232370176);
+  });
+
+  it('reads 10 000 nested Caused by: lines without slowing down', () => {
+    const chain = Array.from(
+      { length: 10_000 },
+      (_, i) => `Caused by: java.lang.RuntimeException: level ${i}\n\tat com.acme.L${i}.run(L.java:${i})`,
+    ).join('\n');
+    const r = a(
+      `${chain}\nCaused by: io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 1 byte(s) of direct memory (used: 5, max: 5)`,
+    );
+    assert.equal(r.events.length, 1);
+    assert.equal(r.summary.maxBytes, 5);
+  });
+
+  it('reads a 50 MB single line with the error at its end', () => {
+    const r = a(
+      `${'q'.repeat(50_000_000)} io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 4194304 byte(s) of direct memory (used: 1, max: 2)`,
+    );
+    assert.equal(r.detected, true);
+    assert.equal(r.summary.requestedBytes, 4194304);
+    assert.equal(r.input.cutLines, 1);
+  });
+});

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import type { IncidentStore } from '../store/store.ts';
+import { ResilientDeduper } from './dedupe.ts';
 import { type BotDeps, type Registered, Registrar } from './deps.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { registerActions } from './listeners/actions/index.ts';
@@ -86,7 +87,18 @@ export function createBot({ config, kb, log, store, now = Date.now, retries }: B
       ? { socketMode: true, appToken: config.appToken ?? '', installerOptions: { clientOptions } }
       : { receiver }),
   });
-  const deps: BotDeps = { config, kb, log, metrics, dedupe: store, store, shared: new SharedReplies(), now };
+  const deps: BotDeps = {
+    config,
+    kb,
+    log,
+    metrics,
+    dedupe: new ResilientDeduper(store, (err) =>
+      log.error({ err }, `incident store failed to record an event id: ${(err as Error).message}`),
+    ),
+    store,
+    shared: new SharedReplies(),
+    now,
+  };
   app.error(async (err) => {
     metrics.errors.inc({ surface: 'listener' });
     log.error({ err: (err as { original?: Error }).original ?? err }, 'listener failed');

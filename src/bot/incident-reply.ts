@@ -61,8 +61,11 @@ export async function handleTrace(
   deps.metrics.detected.inc({ surface: input.surface });
   const fp = fingerprintOf(done.report);
   const now = deps.now();
-  const recorded = fp
-    ? deps.store.record({
+  let recorded: Recorded | null = null;
+  let storeProblem: string | null = null;
+  if (fp) {
+    try {
+      recorded = deps.store.record({
         at: now,
         channel: input.channel,
         threadTs: input.threadTs,
@@ -76,14 +79,32 @@ export async function handleTrace(
           ? { id: done.report.playbook.id, title: done.report.playbook.title }
           : null,
         samples: done.report.summary.samples,
-      })
-    : null;
-  const reply = recorded ? withIncident(done, recorded) : done.reply;
-  if (!post || !recorded) return { answer: done, recorded, reply };
+      });
+    } catch (err) {
+      // The answer matters more than the record: say what is wrong, log it, reply all the same.
+      storeProblem = storeFailure(err);
+      deps.metrics.errors.inc({ surface: 'store' });
+      deps.log.error(
+        { err, channel: input.channel, surface: input.surface },
+        `incident store failed: ${(err as Error).message}`,
+      );
+    }
+  }
+  if (!recorded) {
+    const reply = storeProblem ? withStoreNote(done.reply, storeProblem, done.report.language) : done.reply;
+    if (post) {
+      const where = { channel: input.channel, threadTs: input.threadTs ?? undefined };
+      await postReply(client, deps, where, reply, input.surface, input.startedAt);
+    }
+    return { answer: done, recorded: null, reply };
+  }
+  const reply = withIncident(done, recorded);
+  if (!post) return { answer: done, recorded, reply };
+  const rec = recorded;
 
-  await serialized(deps, recorded.incident.id, async (moreQueued) => {
+  await serialized(deps, rec.incident.id, async (moreQueued) => {
     // Read the incident again: an occurrence ahead of this one may have posted the reply meanwhile.
-    const inc = deps.store.get(recorded.incident.id) ?? recorded.incident;
+    const inc = deps.store.get(rec.incident.id) ?? rec.incident;
     const permalink = input.messageTs ? await permalinkOf(client, input.channel, input.messageTs) : null;
     if (inc.replyChannel === input.channel && inc.replyTs) {
       // In a burst only the last update matters: the ones queued behind carry fresher counts.
@@ -105,12 +126,12 @@ export async function handleTrace(
           (performance.now() - input.startedAt) / 1000,
         );
       }
-      deps.store.setReply(inc.id, recorded.occurrenceId, null, permalink);
+      deps.store.setReply(inc.id, rec.occurrenceId, null, permalink);
       return;
     }
     const where = { channel: input.channel, threadTs: input.threadTs ?? undefined };
     const ts = await postReply(client, deps, where, reply, input.surface, input.startedAt);
-    deps.store.setReply(inc.id, recorded.occurrenceId, ts ? { channel: input.channel, ts } : null, permalink);
+    deps.store.setReply(inc.id, rec.occurrenceId, ts ? { channel: input.channel, ts } : null, permalink);
   });
   return { answer: done, recorded, reply };
 }
@@ -149,6 +170,25 @@ async function serialized(
       waiting.delete(incidentId);
     }
   }
+}
+
+/** What is wrong with the store, in words a person can act on. */
+function storeFailure(err: unknown): string {
+  const code = (err as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_FULL')) return 'full (disk or quota)';
+  if (code.startsWith('SQLITE_READONLY') || /readonly|read-only/i.test((err as Error).message))
+    return 'read-only';
+  return `failing (${(err as Error).message})`;
+}
+
+function withStoreNote(reply: Reply, problem: string, lang: Language): Reply {
+  const text =
+    lang === 'zh'
+      ? `⚠️ 无法记录这次事件：事件存储${problem === 'read-only' ? '只读' : problem.startsWith('full') ? '已满' : '出错'}（${problem}）。回复是完整的，但交接里不会出现它。`
+      : `⚠️ I could not record this incident: the incident store is ${problem}. The answer is complete; the handoff will miss it.`;
+  const note: Block = { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+  const blocks = reply.blocks.length >= 50 ? reply.blocks.slice(0, 49) : reply.blocks;
+  return { blocks: [...blocks, note], text: reply.text };
 }
 
 async function permalinkOf(client: WebClient, channel: string, ts: string): Promise<string | null> {

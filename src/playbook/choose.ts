@@ -41,7 +41,6 @@ export function reportQuery(report: Report, frameworkNames: Map<string, string>)
         ? 'OutOfDirectMemoryError'
         : 'Direct buffer memory',
     s.allocationPath.replace(/-/g, ' '),
-    ...Object.keys(report.signals).map((id) => id.replace(/-/g, ' ')),
   ].join(' ');
 }
 

@@ -67,6 +67,7 @@ export interface SerializedIndex {
 export class SearchIndex {
   private index: lunr.Index;
   private readonly docs = new Map<string, Doc>();
+  private cache = new Map<string, SearchHit[]>();
 
   /** An index serialized by `toJSON()` (the compiled knowledge base). */
   static fromJSON(data: SerializedIndex): SearchIndex {
@@ -74,6 +75,7 @@ export class SearchIndex {
     Object.assign(idx, {
       index: lunr.Index.load(data.index),
       docs: new Map(data.docs.map((d) => [d.id, d])),
+      cache: new Map(),
     });
     return idx;
   }
@@ -135,6 +137,20 @@ export class SearchIndex {
   search(
     query: string,
     options: { limit?: number; language?: Language; type?: Doc['type'] } = {},
+  ): SearchHit[] {
+    // Reports of one failure ask the same question again (a burst of pastes): answer from memory.
+    const key = `${options.type ?? ''}|${options.limit ?? 10}|${options.language ?? ''}|${query}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const hits = this.run(query, options);
+    this.cache.set(key, hits);
+    if (this.cache.size > 500) this.cache.delete(this.cache.keys().next().value as string);
+    return hits;
+  }
+
+  private run(
+    query: string,
+    options: { limit?: number; language?: Language; type?: Doc['type'] },
   ): SearchHit[] {
     const tokens = [...new Set(tokenize(query).map((t) => t.replace(/[-\s]/g, '_')))];
     if (tokens.length === 0) return [];

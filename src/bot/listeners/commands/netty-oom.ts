@@ -77,7 +77,21 @@ export function nettyOomCommand(deps: BotDeps): Parameters<App['command']>[1] {
             };
       }
       const shared = withShareButton(reply, deps.shared.keep(reply.blocks, reply.text), lang);
-      await respond({ response_type: 'ephemeral', blocks: shared.blocks as never, text: shared.text });
+      try {
+        await respond({ response_type: 'ephemeral', blocks: shared.blocks as never, text: shared.text });
+      } catch (err) {
+        // An expired or refused response_url: the answer still reaches the person who asked.
+        deps.log.warn(
+          { err, channel: command.channel_id },
+          'response_url refused the answer; sending it as an ephemeral message',
+        );
+        await client.chat.postEphemeral({
+          channel: command.channel_id,
+          user: command.user_id,
+          blocks: shared.blocks as never,
+          text: shared.text,
+        });
+      }
       deps.metrics.replies.inc({ surface: 'command' });
       deps.metrics.latency.observe({ surface: 'command' }, (performance.now() - started) / 1000);
     } catch (err) {

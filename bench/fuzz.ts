@@ -1,0 +1,120 @@
+/**
+ * `npm run fuzz [-- --runs N]`: random and mangled real traces through the analyzer and every
+ * renderer. Fails on a throw, a reply beyond Slack's limits, or a hole; prints the worst time per MB.
+ */
+import { writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { answer } from '../src/answer.ts';
+import { LIMITS } from '../src/render/blocks.ts';
+import { replyToText } from '../src/render/text.ts';
+import { fixture, kb, SEEDS } from '../test/helpers.ts';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 100_000;
+const traces = [
+  ...SEEDS.map((s) => fixture(`seeds/${s}.txt`)),
+  ...[
+    'slack-escaped.txt',
+    'syslog-single-line.txt',
+    'json-logstash.txt',
+    'k8s-cri.txt',
+    'leak-advanced.txt',
+    'multi-trace.log',
+    'companion-evidence.txt',
+  ].map((f) => fixture(`pastes/${f}`)),
+];
+const JUNK = [
+  '&gt;',
+  '```',
+  '#011',
+  '#012',
+  '\\n\\tat ',
+  '\r',
+  '\u0000',
+  '(used: ',
+  ', max: ',
+  'Caused by: ',
+  'LEAK: ',
+  'Created at:',
+  '\u202e',
+  '\u200d',
+  '１２３',
+  '{"log":"',
+  '[pod/x/y] ',
+  '\t',
+  'OutOfDirectMemoryError',
+  '99999999999999999999',
+];
+
+const mangled = fc
+  .tuple(
+    fc.constantFrom(...traces),
+    fc.array(
+      fc.oneof(
+        fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
+        fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 30 }) }),
+        fc.record({ op: fc.constant('junk' as const), at: fc.nat(), text: fc.constantFrom(...JUNK) }),
+        fc.record({ op: fc.constant('dup' as const), at: fc.nat(), len: fc.nat(2000) }),
+        fc.record({ op: fc.constant('repeat' as const), at: fc.nat(), len: fc.nat(40), times: fc.nat(300) }),
+      ),
+      { maxLength: 10 },
+    ),
+  )
+  .map(([text, ops]) => {
+    let t = text;
+    for (const o of ops) {
+      const at = t.length === 0 ? 0 : o.at % t.length;
+      if (o.op === 'cut') t = t.slice(0, at);
+      else if (o.op === 'dup') t = t.slice(0, at) + t.slice(at, at + o.len) + t.slice(at);
+      else if (o.op === 'repeat') t = t.slice(0, at) + t.slice(at, at + o.len).repeat(o.times) + t.slice(at);
+      else t = t.slice(0, at) + o.text + t.slice(at);
+    }
+    return t;
+  });
+
+const inputs = fc.oneof(
+  { weight: 1, arbitrary: fc.string({ maxLength: 3000 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 1000 }) },
+  { weight: 4, arbitrary: mangled },
+);
+
+let worstPerMb = 0;
+let worstSize = 0;
+let bytes = 0;
+const started = performance.now();
+fc.assert(
+  fc.property(inputs, (text) => {
+    const t0 = performance.now();
+    for (const lang of ['en', 'zh'] as const) {
+      const { reply, report } = answer(text, kb, { language: lang });
+      if (reply.blocks.length > LIMITS.blocks) throw new Error(`${reply.blocks.length} blocks`);
+      for (const b of reply.blocks) {
+        if (b.type === 'section' && (b.text?.text.length ?? 0) > LIMITS.sectionText)
+          throw new Error('section too long');
+        if (b.type === 'header' && b.text.text.length > LIMITS.header) throw new Error('header too long');
+      }
+      const printed = replyToText(reply);
+      if (/\{\{|\bundefined\b|\bNaN\b/.test(printed))
+        throw new Error(`hole in the reply: ${printed.slice(0, 200)}`);
+      JSON.stringify(report);
+    }
+    const ms = performance.now() - t0;
+    const size = Buffer.byteLength(text);
+    bytes += size;
+    if (size >= 4096) {
+      const perMb = ms / (size / 1048576);
+      if (perMb > worstPerMb) {
+        worstPerMb = perMb;
+        worstSize = size;
+        if (process.env.FUZZ_WORST) writeFileSync(process.env.FUZZ_WORST, text);
+      }
+    }
+  }),
+  { numRuns: runs },
+);
+const s = (performance.now() - started) / 1000;
+console.log(
+  `fuzz: ${runs} inputs (${(bytes / 1048576).toFixed(0)} MiB) in ${s.toFixed(0)} s, each answered in both languages and printed: no throw, no hole, within Slack's limits`,
+);
+console.log(
+  `worst time per MB (inputs of 4 KiB and more): ${worstPerMb.toFixed(0)} ms/MB, on a ${(worstSize / 1024).toFixed(0)} KiB input`,
+);
