@@ -36,13 +36,15 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
 
 export async function startHarness(
   mode: 'http' | 'socket',
-  options: { channels?: string; retries?: number; db?: string; now?: () => number; env?: NodeJS.ProcessEnv } = {},
+  options: { channels?: string; retries?: number; db?: string; now?: () => number; env?: NodeJS.ProcessEnv; compact?: boolean; logLevel?: string } = {},
 ): Promise<Harness> {
-  const slack = await new SlackStandIn().start();
+  const slack = new SlackStandIn();
+  slack.compact = options.compact ?? false;
+  await slack.start();
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      logs.push(...chunk.toString().split('\n').filter(Boolean));
+      if (!options.compact) logs.push(...chunk.toString().split('\n').filter(Boolean));
       done();
     },
   });
@@ -60,7 +62,7 @@ export async function startHarness(
   const bot = createBot({
     config,
     kb,
-    log: createLogger('debug', sink),
+    log: createLogger(options.logLevel ?? 'debug', sink),
     store,
     retries: options.retries ?? 0,
     ...(options.now ? { now: options.now } : {}),
@@ -157,6 +159,9 @@ export async function startHarness(
       await bot.stop().catch(() => {});
       await slack.stop();
       store.close();
+      // Every test that runs the bot checks its whole log: no token or secret may appear in it.
+      const leaked = [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET].filter((s) => logs.some((l) => l.includes(s)));
+      if (leaked.length > 0) throw new Error(`a secret appeared in the bot's log: ${leaked.map((s) => `${s.slice(0, 8)}…`).join(', ')}`);
     },
   };
 }

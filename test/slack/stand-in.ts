@@ -40,6 +40,14 @@ export class SlackStandIn {
   private acks = new Map<string, (payload: unknown) => void>();
   private ts = 1700000000;
   port = 0;
+  /** Keep only what a long run needs of each call (channel, ts, path…), not whole messages. */
+  compact = false;
+
+  private keep(args: Record<string, unknown>): Record<string, unknown> {
+    if (!this.compact) return args;
+    const { channel, ts, thread_ts, path, response_type, user, file } = args;
+    return { channel, ts, thread_ts, path, response_type, user, file };
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}/api/`;
@@ -163,7 +171,7 @@ export class SlackStandIn {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const args = parseArgs(body, req.headers['content-type'] ?? '');
-    this.calls.push({ method, args, headers: req.headers, at: Date.now(), t: performance.now() });
+    this.calls.push({ method, args: this.keep(args), headers: this.compact ? {} : req.headers, at: Date.now(), t: performance.now() });
     if (await this.applyFault(method, res)) return;
     const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || String(args.token ?? '');
     if (method !== 'apps.connections.open' && token !== BOT_TOKEN) return json(res, { ok: false, error: 'invalid_auth' });
@@ -180,7 +188,7 @@ export class SlackStandIn {
       case 'chat.postMessage':
       case 'chat.update': {
         const ts = method === 'chat.update' ? String(args.ts) : `${++this.ts}.000100`;
-        this.messages.set(ts, { ...args, ts });
+        this.messages.set(ts, this.compact ? { channel: args.channel, ts } : { ...args, ts });
         return { ok: true, channel: args.channel, ts, message: { ...args, ts } };
       }
       case 'chat.postEphemeral':
