@@ -37,7 +37,12 @@ const acks: number[] = [];
 const latency: number[] = [];
 let commandsSent = 0;
 const started = Date.now();
-const pending: Promise<void>[] = [];
+/** In flight only: settled work is dropped, so the soak itself keeps nothing it has sent. */
+const pending = new Set<Promise<void>>();
+const track = (p: Promise<void>): void => {
+  const t = p.catch(() => {}).finally(() => pending.delete(t));
+  pending.add(t);
+};
 const tick = 1000 / rate;
 
 for (let i = 0; Date.now() - started < seconds * 1000; i++) {
@@ -48,7 +53,7 @@ for (let i = 0; Date.now() - started < seconds * 1000; i++) {
     const m = message(traces[i % traces.length] as string, { channel });
     const t0 = performance.now();
     expectedReplies++;
-    pending.push(
+    track(
       h.event(m).then(async () => {
         const call = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === channel, 30_000);
         latency.push(call.t - t0);
@@ -56,11 +61,12 @@ for (let i = 0; Date.now() - started < seconds * 1000; i++) {
     );
   } else if (kind < 6) {
     const file = h.slack.addFile(`FSOAK${i}`, 'trace.log', traces[i % traces.length] as string);
+    // The stand-in forgets the file once it has been downloaded (compact mode).
     expectedReplies++;
-    pending.push(h.event(message('', { channel, subtype: 'file_share', files: [file] })).then(() => {}));
+    track(h.event(message('', { channel, subtype: 'file_share', files: [file] })).then(() => {}));
   } else if (kind < 8) {
     commandsSent++;
-    pending.push(
+    track(
       h
         .command(i % 3 === 0 ? 'search 堆外内存一直涨怎么排查' : (traces[i % traces.length] as string))
         .then((c) => {
@@ -68,7 +74,7 @@ for (let i = 0; Date.now() - started < seconds * 1000; i++) {
         }),
     );
   } else {
-    pending.push(h.event(message(chatter[i % chatter.length] as string, { channel })).then(() => {}));
+    track(h.event(message(chatter[i % chatter.length] as string, { channel })).then(() => {}));
   }
   sent++;
   if (readings.length === 1 && Date.now() - started > (seconds * 1000) / 2)
@@ -77,7 +83,7 @@ for (let i = 0; Date.now() - started < seconds * 1000; i++) {
   const wait = due - Date.now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 }
-await Promise.allSettled(pending);
+await Promise.allSettled([...pending]);
 await new Promise((r) => setTimeout(r, 2000));
 readings.push({ at: 'end', rss: rss() });
 

@@ -4,50 +4,12 @@ import fc from 'fast-check';
 import { analyze } from '../src/core/analyze.ts';
 import { buildReply, LIMITS } from '../src/render/blocks.ts';
 import { fixture, kb, SEEDS } from './helpers.ts';
+import { mangledTraces } from './mangle.ts';
 import { schemaErrors } from './schema-validator.ts';
 
 const traces = SEEDS.map((s) => fixture(`seeds/${s}.txt`));
 
-/** Real traces, mangled the ways pastes get mangled (and worse). */
-const mangled = fc
-  .tuple(
-    fc.constantFrom(...traces),
-    fc.array(
-      fc.oneof(
-        fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
-        fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 40 }) }),
-        fc.record({ op: fc.constant('dup' as const), at: fc.nat(), len: fc.nat(400) }),
-        fc.record({
-          op: fc.constant('junk' as const),
-          at: fc.nat(),
-          text: fc.constantFrom(
-            '&gt;',
-            '```',
-            '#011',
-            '\\n\\tat ',
-            '\r',
-            '\u0000',
-            '(used: ',
-            'Caused by: ',
-            'LEAK: ',
-            '\u202e',
-            '１２３',
-          ),
-        }),
-      ),
-      { maxLength: 8 },
-    ),
-  )
-  .map(([text, ops]) => {
-    let t = text;
-    for (const o of ops) {
-      const at = t.length === 0 ? 0 : o.at % t.length;
-      if (o.op === 'cut') t = t.slice(0, at);
-      else if (o.op === 'dup') t = t.slice(0, at) + t.slice(at, at + o.len) + t.slice(at);
-      else t = t.slice(0, at) + o.text + t.slice(at);
-    }
-    return t;
-  });
+const mangled = mangledTraces(traces);
 
 function checkReport(text: string): void {
   const report = analyze(text, kb.analyzer);

@@ -244,6 +244,7 @@ export class SlackStandIn {
     }
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(f.content.length) });
     res.end(f.content);
+    if (this.compact) this.files.delete(id);
   }
 }
 
