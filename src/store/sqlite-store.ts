@@ -41,6 +41,18 @@ export class SqliteStore implements IncidentStore {
   private readonly db: Database.Database;
   readonly file: string;
 
+  /** Statements compiled once and reused: preparing on every call piles up native memory. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   constructor(
     file: string,
     private readonly now: () => number = Date.now,
@@ -123,7 +135,7 @@ export class SqliteStore implements IncidentStore {
             o.summary.maxBytes,
           ).lastInsertRowid,
       );
-      const addSample = this.db.prepare(
+      const addSample = this.stmt(
         'INSERT OR IGNORE INTO samples (incident_id, timestamp, used_bytes) VALUES (?, ?, ?)',
       );
       for (const s of o.samples.slice(0, 200)) addSample.run(id, s.timestamp, s.usedBytes);
@@ -133,7 +145,7 @@ export class SqliteStore implements IncidentStore {
         )
         .get(fp.key, o.channel) as Row | undefined;
       return {
-        incident: toIncident(this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as Row),
+        incident: toIncident(this.stmt('SELECT * FROM incidents WHERE id = ?').get(id) as Row),
         occurrenceId,
         isNew,
         elsewhere: elsewhere ? toIncident(elsewhere) : null,
@@ -158,7 +170,7 @@ export class SqliteStore implements IncidentStore {
           .run(reply.channel, reply.ts, incidentId);
       }
       if (permalink) {
-        this.db.prepare('UPDATE occurrences SET permalink = ? WHERE id = ?').run(permalink, occurrenceId);
+        this.stmt('UPDATE occurrences SET permalink = ? WHERE id = ?').run(permalink, occurrenceId);
         this.db
           .prepare('UPDATE incidents SET first_permalink = coalesce(first_permalink, ?) WHERE id = ?')
           .run(permalink, incidentId);
@@ -169,7 +181,7 @@ export class SqliteStore implements IncidentStore {
 
   mark(m: Mark): Incident | null {
     const tx = this.db.transaction(() => {
-      const found = this.db.prepare('SELECT id FROM incidents WHERE id = ?').get(m.incidentId);
+      const found = this.stmt('SELECT id FROM incidents WHERE id = ?').get(m.incidentId);
       if (!found) return null;
       this.db
         .prepare('INSERT INTO marks (incident_id, action, user_id, at, playbook_id) VALUES (?, ?, ?, ?, ?)')
@@ -180,13 +192,13 @@ export class SqliteStore implements IncidentStore {
           .prepare("UPDATE incidents SET status = ? WHERE id = ? AND status != 'resolved'")
           .run(m.action, m.incidentId);
       }
-      return toIncident(this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(m.incidentId) as Row);
+      return toIncident(this.stmt('SELECT * FROM incidents WHERE id = ?').get(m.incidentId) as Row);
     });
     return tx.immediate();
   }
 
   get(incidentId: number): Incident | null {
-    const r = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(incidentId) as Row | undefined;
+    const r = this.stmt('SELECT * FROM incidents WHERE id = ?').get(incidentId) as Row | undefined;
     return r ? toIncident(r) : null;
   }
 
@@ -250,11 +262,11 @@ export class SqliteStore implements IncidentStore {
   }
 
   saveHandoff(at: number, text: string): void {
-    this.db.prepare('INSERT INTO handoffs (at, text) VALUES (?, ?)').run(at, text);
+    this.stmt('INSERT INTO handoffs (at, text) VALUES (?, ?)').run(at, text);
   }
 
   lastHandoff(): { at: number; text: string } | null {
-    const r = this.db.prepare('SELECT at, text FROM handoffs ORDER BY at DESC, id DESC LIMIT 1').get() as
+    const r = this.stmt('SELECT at, text FROM handoffs ORDER BY at DESC, id DESC LIMIT 1').get() as
       | Row
       | undefined;
     return r ? { at: r.at as number, text: r.text as string } : null;
@@ -262,9 +274,9 @@ export class SqliteStore implements IncidentStore {
 
   purge(before: number): number {
     const tx = this.db.transaction(() => {
-      this.db.prepare('DELETE FROM dedupe WHERE expires < ?').run(this.now());
-      this.db.prepare('DELETE FROM handoffs WHERE at < ?').run(before);
-      return this.db.prepare('DELETE FROM incidents WHERE last_seen < ?').run(before).changes;
+      this.stmt('DELETE FROM dedupe WHERE expires < ?').run(this.now());
+      this.stmt('DELETE FROM handoffs WHERE at < ?').run(before);
+      return this.stmt('DELETE FROM incidents WHERE last_seen < ?').run(before).changes;
     });
     return tx.immediate();
   }
