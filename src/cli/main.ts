@@ -15,9 +15,8 @@ import { formatProblem } from '../knowledge/yaml-file.ts';
 import { ALWAYS, FIELD_HELP } from '../playbook/fields.ts';
 import { handoffToText } from '../render/handoff.ts';
 import { replyToText } from '../render/text.ts';
-import { serve } from '../serve.ts';
 import { StoreError } from '../store/errors.ts';
-import { SqliteStore } from '../store/sqlite-store.ts';
+import type { SqliteStore } from '../store/sqlite-store.ts';
 import { progressReporter } from './progress.ts';
 import { analyzeInput, InputError } from './read-input.ts';
 
@@ -118,7 +117,7 @@ export function buildProgram(): Command {
       if (span === null) fail(`--since takes a duration such as 90m, 24h or 7d, not "${opts.since}"`);
       const now = Date.now();
       const h =
-        withStore((store) => handoffFrom(store, span, now, opts.channel)) ??
+        (await withStore((store) => handoffFrom(store, span, now, opts.channel))) ??
         buildHandoff([], [], () => [], now - span, now);
       await write(opts.json ? `${JSON.stringify(h, null, 2)}\n` : handoffToText(h));
     });
@@ -129,6 +128,8 @@ export function buildProgram(): Command {
     .action(async () => {
       const config = configOrFail();
       const kb = loadOrFail();
+      // Slack, SQLite and the metrics load only for serve: analyze starts without them.
+      const { serve } = await import('../serve.ts');
       await serve(config, kb).catch((err: Error) => fail(err.message));
     });
 
@@ -137,7 +138,7 @@ export function buildProgram(): Command {
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }) => {
       const kbase = loadOrFail();
-      const feedback = withStore((store) => store.feedback()) ?? [];
+      const feedback = (await withStore((store) => store.feedback())) ?? [];
       const titles = new Map(kbase.playbooks.map((p) => [p.id, p.title.en]));
       const stats = {
         entries: kbase.entries.length,
@@ -199,7 +200,7 @@ function configOrFail(): Config {
 }
 
 /** Run `fn` on the incident store at NETTY_OOM_DB; null (with a note) when there is none yet. */
-function withStore<T>(fn: (store: SqliteStore) => T): T | null {
+async function withStore<T>(fn: (store: SqliteStore) => T): Promise<T | null> {
   const config = configOrFail();
   if (!existsSync(config.dbPath)) {
     process.stderr.write(`netty-oom: no incident store at ${config.dbPath} yet (set NETTY_OOM_DB)\n`);
@@ -207,6 +208,7 @@ function withStore<T>(fn: (store: SqliteStore) => T): T | null {
   }
   let store: SqliteStore;
   try {
+    const { SqliteStore } = await import('../store/sqlite-store.ts');
     store = new SqliteStore(config.dbPath);
   } catch (err) {
     if (err instanceof StoreError) fail(err.message);
