@@ -1,4 +1,5 @@
 /** Slack-only parts of a reply: buttons, help, search results, apologies. */
+import { placeholders } from '../core/template.ts';
 import type { Language } from '../core/types.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import { type Block, LIMITS, type Reply } from '../render/blocks.ts';
@@ -36,7 +37,7 @@ const T = {
 } satisfies Record<string, Record<Language, string>>;
 
 export function say(key: keyof typeof T, lang: Language, values: Record<string, string> = {}): string {
-  return T[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+  return placeholders(T[key][lang], values);
 }
 
 const section = (text: string): Block => ({

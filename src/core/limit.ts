@@ -1,5 +1,7 @@
 /** What the `max:` number says about how the limit was set (FACTS: "The limit"). */
+
 import type { Companions } from './parse/companions.ts';
+import { placeholders } from './template.ts';
 import type { Language, LimitGuess } from './types.ts';
 import { formatBytes, isPowerOfTwo, SIZES } from './units.ts';
 
@@ -27,10 +29,6 @@ const T = {
   unknown: { en: 'max {max} matches no known default', zh: 'max {max} 不符合已知的默认值' },
 } satisfies Record<string, Record<Language, string>>;
 
-function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? _);
-}
-
 export function limitOriginOf(max: number | null, companions: Companions, lang: Language): LimitOrigin {
   if (max === null) return { guess: 'unknown', evidence: T.noMax[lang] };
   const { flags } = companions;
@@ -38,13 +36,13 @@ export function limitOriginOf(max: number | null, companions: Companions, lang: 
   if (flags.nettyMaxDirectMemory && close(max, flags.nettyMaxDirectMemory.bytes)) {
     return {
       guess: 'io-netty-max-direct-memory',
-      evidence: fill(T.nettyFlag[lang], { flag: flags.nettyMaxDirectMemory.text }),
+      evidence: placeholders(T.nettyFlag[lang], { flag: flags.nettyMaxDirectMemory.text }),
     };
   }
   if (flags.maxDirectMemorySize && close(max, flags.maxDirectMemorySize.bytes)) {
     return {
       guess: 'explicit-max-direct-memory-size',
-      evidence: fill(T.flag[lang], { flag: flags.maxDirectMemorySize.text }),
+      evidence: placeholders(T.flag[lang], { flag: flags.maxDirectMemorySize.text }),
     };
   }
   const heap = companions.heapMaxBytes ?? flags.xmx?.bytes ?? null;
@@ -55,21 +53,25 @@ export function limitOriginOf(max: number | null, companions: Companions, lang: 
         : formatBytes(heap);
     return {
       guess: 'defaults-to-heap-max',
-      evidence: fill(T.heap[lang], { max: formatBytes(max), heap: heapText }),
+      evidence: placeholders(T.heap[lang], { max: formatBytes(max), heap: heapText }),
     };
   }
   const values = { bytes: String(max), max: formatBytes(max) };
   if (max >= 64 * SIZES.MiB && (isPowerOfTwo(max) || max % (16 * SIZES.MiB) === 0)) {
-    return { guess: 'explicit-max-direct-memory-size', evidence: fill(T.round[lang], values) };
+    return { guess: 'explicit-max-direct-memory-size', evidence: placeholders(T.round[lang], values) };
   }
   const round = roundAbove(max);
   if (round !== null && max >= round * 0.85) {
     return {
       guess: 'defaults-to-heap-max',
-      evidence: fill(T.underRound[lang], { ...values, round: formatBytes(round), xmx: jvmSize(round) }),
+      evidence: placeholders(T.underRound[lang], {
+        ...values,
+        round: formatBytes(round),
+        xmx: jvmSize(round),
+      }),
     };
   }
-  return { guess: 'unknown', evidence: fill(T.unknown[lang], values) };
+  return { guess: 'unknown', evidence: placeholders(T.unknown[lang], values) };
 }
 
 /** The next power of two, or whole GiB above 1 GiB, that a heap flag would name. */

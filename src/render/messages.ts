@@ -1,4 +1,5 @@
 /** Every fixed string of the reply, in both languages: a missing translation fails to compile. */
+import { placeholders } from '../core/template.ts';
 import type { Language } from '../core/types.ts';
 
 export const MESSAGES = {
@@ -70,7 +71,7 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function t(key: MessageKey, lang: Language, values: Record<string, string> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+  return placeholders(MESSAGES[key][lang], values);
 }
 
 export const LABELS = {
