@@ -63,87 +63,75 @@ export class SqliteStore implements IncidentStore {
 
   claim(key: string): boolean {
     const t = this.now();
-    const r = this.db
-      .prepare(
-        'INSERT INTO dedupe (key, expires) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE dedupe.expires < ?',
-      )
-      .run(key, t + DEDUPE_TTL, t);
+    const r = this.stmt(
+      'INSERT INTO dedupe (key, expires) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE dedupe.expires < ?',
+    ).run(key, t + DEDUPE_TTL, t);
     return r.changes > 0;
   }
 
   record(o: NewOccurrence): Recorded {
     const tx = this.db.transaction((): Recorded => {
       const fp = o.fingerprint;
-      const existing = this.db
-        .prepare(
-          "SELECT * FROM incidents WHERE fingerprint = ? AND channel = ? AND status != 'resolved' ORDER BY id DESC LIMIT 1",
-        )
-        .get(fp.key, o.channel) as Row | undefined;
+      const existing = this.stmt(
+        "SELECT * FROM incidents WHERE fingerprint = ? AND channel = ? AND status != 'resolved' ORDER BY id DESC LIMIT 1",
+      ).get(fp.key, o.channel) as Row | undefined;
       let id: number;
       const isNew = !existing;
       if (existing) {
         id = existing.id as number;
-        this.db
-          .prepare(
-            'UPDATE incidents SET last_seen = max(last_seen, ?), occurrences = occurrences + 1, latest_used = coalesce(?, latest_used), latest_max = coalesce(?, latest_max) WHERE id = ?',
-          )
-          .run(o.at, o.summary.usedBytes, o.summary.maxBytes, id);
+        this.stmt(
+          'UPDATE incidents SET last_seen = max(last_seen, ?), occurrences = occurrences + 1, latest_used = coalesce(?, latest_used), latest_max = coalesce(?, latest_max) WHERE id = ?',
+        ).run(o.at, o.summary.usedBytes, o.summary.maxBytes, id);
       } else {
         id = Number(
-          this.db
-            .prepare(
-              `INSERT INTO incidents (channel, fingerprint, kind, exception_class, framework, first_frame, max_bytes, title,
+          this.stmt(
+            `INSERT INTO incidents (channel, fingerprint, kind, exception_class, framework, first_frame, max_bytes, title,
                  playbook_id, playbook_title, first_seen, last_seen, occurrences, first_thread_ts, latest_used, latest_max)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-            )
-            .run(
-              o.channel,
-              fp.key,
-              fp.kind,
-              fp.exceptionClass,
-              fp.framework,
-              fp.firstFrame,
-              fp.maxBytes,
-              o.title,
-              o.playbook?.id ?? null,
-              o.playbook?.title ?? null,
-              o.at,
-              o.at,
-              o.threadTs,
-              o.summary.usedBytes,
-              o.summary.maxBytes,
-            ).lastInsertRowid,
-        );
-      }
-      const occurrenceId = Number(
-        this.db
-          .prepare(
-            `INSERT INTO occurrences (incident_id, at, channel, thread_ts, message_ts, user_id, summary_json, findings_json, playbook_id, used_bytes, max_bytes)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            id,
-            o.at,
+          ).run(
             o.channel,
-            o.threadTs,
-            o.messageTs,
-            o.userId,
-            JSON.stringify(o.summary),
-            JSON.stringify(o.findings),
+            fp.key,
+            fp.kind,
+            fp.exceptionClass,
+            fp.framework,
+            fp.firstFrame,
+            fp.maxBytes,
+            o.title,
             o.playbook?.id ?? null,
+            o.playbook?.title ?? null,
+            o.at,
+            o.at,
+            o.threadTs,
             o.summary.usedBytes,
             o.summary.maxBytes,
           ).lastInsertRowid,
+        );
+      }
+      const occurrenceId = Number(
+        this.stmt(
+          `INSERT INTO occurrences (incident_id, at, channel, thread_ts, message_ts, user_id, summary_json, findings_json, playbook_id, used_bytes, max_bytes)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          id,
+          o.at,
+          o.channel,
+          o.threadTs,
+          o.messageTs,
+          o.userId,
+          JSON.stringify(o.summary),
+          JSON.stringify(o.findings),
+          o.playbook?.id ?? null,
+          o.summary.usedBytes,
+          o.summary.maxBytes,
+        ).lastInsertRowid,
       );
       const addSample = this.stmt(
         'INSERT OR IGNORE INTO samples (incident_id, timestamp, used_bytes) VALUES (?, ?, ?)',
       );
       for (const s of o.samples.slice(0, 200)) addSample.run(id, s.timestamp, s.usedBytes);
-      const elsewhere = this.db
-        .prepare(
-          'SELECT * FROM incidents WHERE fingerprint = ? AND channel != ? ORDER BY first_seen ASC LIMIT 1',
-        )
-        .get(fp.key, o.channel) as Row | undefined;
+      const elsewhere = this.stmt(
+        'SELECT * FROM incidents WHERE fingerprint = ? AND channel != ? ORDER BY first_seen ASC LIMIT 1',
+      ).get(fp.key, o.channel) as Row | undefined;
       return {
         incident: toIncident(this.stmt('SELECT * FROM incidents WHERE id = ?').get(id) as Row),
         occurrenceId,
@@ -163,17 +151,16 @@ export class SqliteStore implements IncidentStore {
   ): void {
     const tx = this.db.transaction(() => {
       if (reply) {
-        this.db
-          .prepare(
-            'UPDATE incidents SET reply_channel = coalesce(reply_channel, ?), reply_ts = coalesce(reply_ts, ?) WHERE id = ?',
-          )
-          .run(reply.channel, reply.ts, incidentId);
+        this.stmt(
+          'UPDATE incidents SET reply_channel = coalesce(reply_channel, ?), reply_ts = coalesce(reply_ts, ?) WHERE id = ?',
+        ).run(reply.channel, reply.ts, incidentId);
       }
       if (permalink) {
         this.stmt('UPDATE occurrences SET permalink = ? WHERE id = ?').run(permalink, occurrenceId);
-        this.db
-          .prepare('UPDATE incidents SET first_permalink = coalesce(first_permalink, ?) WHERE id = ?')
-          .run(permalink, incidentId);
+        this.stmt('UPDATE incidents SET first_permalink = coalesce(first_permalink, ?) WHERE id = ?').run(
+          permalink,
+          incidentId,
+        );
       }
     });
     tx.immediate();
@@ -183,14 +170,15 @@ export class SqliteStore implements IncidentStore {
     const tx = this.db.transaction(() => {
       const found = this.stmt('SELECT id FROM incidents WHERE id = ?').get(m.incidentId);
       if (!found) return null;
-      this.db
-        .prepare('INSERT INTO marks (incident_id, action, user_id, at, playbook_id) VALUES (?, ?, ?, ?, ?)')
-        .run(m.incidentId, m.action, m.userId, m.at, m.playbookId);
+      this.stmt(
+        'INSERT INTO marks (incident_id, action, user_id, at, playbook_id) VALUES (?, ?, ?, ?, ?)',
+      ).run(m.incidentId, m.action, m.userId, m.at, m.playbookId);
       if (m.action === 'mitigated' || m.action === 'resolved') {
         // Resolved stays resolved; mitigated does not undo it.
-        this.db
-          .prepare("UPDATE incidents SET status = ? WHERE id = ? AND status != 'resolved'")
-          .run(m.action, m.incidentId);
+        this.stmt("UPDATE incidents SET status = ? WHERE id = ? AND status != 'resolved'").run(
+          m.action,
+          m.incidentId,
+        );
       }
       return toIncident(this.stmt('SELECT * FROM incidents WHERE id = ?').get(m.incidentId) as Row);
     });
@@ -204,11 +192,10 @@ export class SqliteStore implements IncidentStore {
 
   marksOf(incidentIds: number[]): Mark[] {
     if (incidentIds.length === 0) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM marks WHERE incident_id IN (${incidentIds.map(() => '?').join(',')}) ORDER BY at`,
-      )
-      .all(...incidentIds) as Row[];
+    // One statement for any number of ids (the ids travel as a JSON array), so the cache stays small.
+    const rows = this.stmt(
+      'SELECT * FROM marks WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY at',
+    ).all(JSON.stringify(incidentIds)) as Row[];
     return rows.map((r) => ({
       incidentId: r.incident_id as number,
       action: r.action as Mark['action'],
@@ -220,9 +207,9 @@ export class SqliteStore implements IncidentStore {
 
   samplesOf(incidentId: number): Sample[] {
     return (
-      this.db
-        .prepare('SELECT timestamp, used_bytes FROM samples WHERE incident_id = ? ORDER BY timestamp')
-        .all(incidentId) as Row[]
+      this.stmt('SELECT timestamp, used_bytes FROM samples WHERE incident_id = ? ORDER BY timestamp').all(
+        incidentId,
+      ) as Row[]
     ).map((r) => ({
       timestamp: r.timestamp as string,
       usedBytes: r.used_bytes as number,
@@ -230,30 +217,26 @@ export class SqliteStore implements IncidentStore {
   }
 
   incidentsSince(since: number, channel?: string): Incident[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM incidents WHERE last_seen >= ? ${channel ? 'AND channel = ?' : ''}
+    const rows = this.stmt(
+      `SELECT * FROM incidents WHERE last_seen >= ? ${channel ? 'AND channel = ?' : ''}
          ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'mitigated' THEN 1 ELSE 2 END, last_seen DESC`,
-      )
-      .all(...(channel ? [since, channel] : [since])) as Row[];
+    ).all(...(channel ? [since, channel] : [since])) as Row[];
     return rows.map(toIncident);
   }
 
   openIncidents(limit: number): Incident[] {
     return (
-      this.db
-        .prepare("SELECT * FROM incidents WHERE status != 'resolved' ORDER BY last_seen DESC LIMIT ?")
-        .all(limit) as Row[]
+      this.stmt("SELECT * FROM incidents WHERE status != 'resolved' ORDER BY last_seen DESC LIMIT ?").all(
+        limit,
+      ) as Row[]
     ).map(toIncident);
   }
 
   feedback(): PlaybookFeedback[] {
-    const rows = this.db
-      .prepare(
-        `SELECT playbook_id, sum(action = 'helpful') AS helpful, sum(action = 'not-helpful') AS not_helpful
+    const rows = this.stmt(
+      `SELECT playbook_id, sum(action = 'helpful') AS helpful, sum(action = 'not-helpful') AS not_helpful
          FROM marks WHERE playbook_id IS NOT NULL AND action IN ('helpful', 'not-helpful') GROUP BY playbook_id ORDER BY playbook_id`,
-      )
-      .all() as Row[];
+    ).all() as Row[];
     return rows.map((r) => ({
       playbookId: r.playbook_id as string,
       helpful: Number(r.helpful),
