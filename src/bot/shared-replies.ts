@@ -1,36 +1,54 @@
-/** Ephemeral replies kept for a while so their "Share in channel" button can post them. */
+/**
+ * Ephemeral replies kept for a while so their "Share in channel" button can post them. Kept as JSON
+ * text within a size budget: a busy incident channel must not grow the bot's memory.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Block } from '../render/blocks.ts';
 
 interface Kept {
-  blocks: Block[];
-  text: string;
+  json: string;
   at: number;
 }
 
 export class SharedReplies {
   private readonly kept = new Map<string, Kept>();
+  private chars = 0;
 
   constructor(
-    private readonly max = 2000,
+    private readonly maxChars = 4 * 1024 * 1024,
     private readonly ttlMs = 30 * 60 * 1000,
+    private readonly now: () => number = Date.now,
   ) {}
 
   keep(blocks: Block[], text: string): string {
     const id = randomUUID();
-    this.kept.set(id, { blocks, text, at: Date.now() });
-    while (this.kept.size > this.max) {
-      const oldest = this.kept.keys().next().value;
-      if (oldest === undefined) break;
-      this.kept.delete(oldest);
+    const json = JSON.stringify({ blocks, text });
+    this.kept.set(id, { json, at: this.now() });
+    this.chars += json.length;
+    // Oldest first (a Map keeps insertion order): expired ones, then as many as the budget needs.
+    for (const [key, k] of this.kept) {
+      if (this.chars <= this.maxChars && this.now() - k.at <= this.ttlMs) break;
+      if (key === id) break;
+      this.drop(key, k);
     }
     return id;
   }
 
   take(id: string): { blocks: Block[]; text: string } | null {
     const k = this.kept.get(id);
-    if (!k || Date.now() - k.at > this.ttlMs) return null;
+    if (!k) return null;
+    this.drop(id, k);
+    if (this.now() - k.at > this.ttlMs) return null;
+    return JSON.parse(k.json) as { blocks: Block[]; text: string };
+  }
+
+  /** How many replies are kept, and their length in characters. */
+  get size(): { count: number; chars: number } {
+    return { count: this.kept.size, chars: this.chars };
+  }
+
+  private drop(id: string, k: Kept): void {
     this.kept.delete(id);
-    return { blocks: k.blocks, text: k.text };
+    this.chars -= k.json.length;
   }
 }
