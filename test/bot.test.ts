@@ -325,6 +325,8 @@ describe('the HTTP transport', () => {
     assert.match(metrics, /netty_oom_traces_detected_total\{surface="message"\} [1-9]\d*/);
     assert.match(metrics, /netty_oom_replies_posted_total\{surface="message"\} [1-9]\d*/);
     assert.match(metrics, /netty_oom_reply_latency_seconds_count\{surface="message"\} [1-9]\d*/);
+    assert.match(metrics, /^process_resident_memory_bytes [1-9]\d*/m);
+    assert.match(metrics, /^nodejs_heap_size_used_bytes [1-9]\d*/m);
   });
 
   it('answers only in the channels NETTY_OOM_CHANNELS names', async () => {

@@ -1,8 +1,12 @@
 /** Prometheus metrics of the bot, served on GET /metrics in HTTP mode. */
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 export class Metrics {
   readonly registry = new Registry();
+  constructor() {
+    // The process's own figures (resident memory, V8 heap, event-loop lag, GC) beside the bot's.
+    collectDefaultMetrics({ register: this.registry });
+  }
   readonly events = new Counter({
     name: 'netty_oom_events_received_total',
     help: 'Slack events, commands and shortcuts received',
