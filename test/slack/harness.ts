@@ -74,6 +74,30 @@ export async function startHarness(
     const until = Date.now() + 5000;
     while (slack.socketCount === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
   }
+  const client = slackClient(mode, port, slack);
+
+  return {
+    slack,
+    bot,
+    store,
+    port,
+    logs,
+    ...client,
+    async stop() {
+      await bot.stop().catch(() => {});
+      await slack.stop();
+      store.close();
+      // Every test that runs the bot checks its whole log: no token or secret may appear in it.
+      const leaked = [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET].filter((s) => logs.some((l) => l.includes(s)));
+      if (leaked.length > 0) throw new Error(`a secret appeared in the bot's log: ${leaked.map((s) => `${s.slice(0, 8)}…`).join(', ')}`);
+    },
+  };
+}
+
+export type SlackClient = Pick<Harness, 'post' | 'event' | 'command' | 'interactive'>;
+
+/** What Slack sends a bot: signed HTTP requests to `port`, or envelopes over the stand-in's socket. */
+export function slackClient(mode: 'http' | 'socket', port: number | null, slack: SlackStandIn): SlackClient {
   const base = `http://127.0.0.1:${port}/slack/events`;
 
   const post: Harness['post'] = (body, type, opts = {}) => {
@@ -145,25 +169,7 @@ export async function startHarness(
     return res.status;
   };
 
-  return {
-    slack,
-    bot,
-    store,
-    port,
-    logs,
-    post,
-    event,
-    command,
-    interactive,
-    async stop() {
-      await bot.stop().catch(() => {});
-      await slack.stop();
-      store.close();
-      // Every test that runs the bot checks its whole log: no token or secret may appear in it.
-      const leaked = [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET].filter((s) => logs.some((l) => l.includes(s)));
-      if (leaked.length > 0) throw new Error(`a secret appeared in the bot's log: ${leaked.map((s) => `${s.slice(0, 8)}…`).join(', ')}`);
-    },
-  };
+  return { post, event, command, interactive };
 }
 
 /** A plain user message in a channel. */

@@ -39,6 +39,7 @@ export class SlackStandIn {
   private sockets = new Set<WebSocket>();
   private acks = new Map<string, (payload: unknown) => void>();
   private ts = 1700000000;
+  private listeners: ((c: Call) => void)[] = [];
   port = 0;
   /** Keep only what a long run needs of each call (channel, ts, path…), not whole messages. */
   compact = false;
@@ -82,6 +83,16 @@ export class SlackStandIn {
       this.server?.closeAllConnections();
       this.server?.close(() => resolve());
     });
+  }
+
+  /** Called with every call as it arrives (a long run watches instead of searching `calls`). */
+  onCall(listener: (c: Call) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private record(call: Call): void {
+    this.calls.push(call);
+    for (const l of this.listeners) l(call);
   }
 
   /** Make the next `times` calls of `method` fail this way. */
@@ -163,7 +174,7 @@ export class SlackStandIn {
     if (url.pathname.startsWith('/files/')) return this.download(url.pathname, req, res);
     if (url.pathname.startsWith('/response/')) {
       const method = 'response_url';
-      this.calls.push({ method, args: { path: url.pathname, ...(JSON.parse(body || '{}') as object) }, headers: req.headers, at: Date.now(), t: performance.now() });
+      this.record({ method, args: this.keep({ path: url.pathname, ...(JSON.parse(body || '{}') as object) }), headers: this.compact ? {} : req.headers, at: Date.now(), t: performance.now() });
       if (await this.applyFault(method, res)) return;
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok');
@@ -171,7 +182,7 @@ export class SlackStandIn {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const args = parseArgs(body, req.headers['content-type'] ?? '');
-    this.calls.push({ method, args: this.keep(args), headers: this.compact ? {} : req.headers, at: Date.now(), t: performance.now() });
+    this.record({ method, args: this.keep(args), headers: this.compact ? {} : req.headers, at: Date.now(), t: performance.now() });
     if (await this.applyFault(method, res)) return;
     const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || String(args.token ?? '');
     if (method !== 'apps.connections.open' && token !== BOT_TOKEN) return json(res, { ok: false, error: 'invalid_auth' });
@@ -229,7 +240,7 @@ export class SlackStandIn {
 
   private download(path: string, req: IncomingMessage, res: ServerResponse): void {
     const id = path.split('/')[2] ?? '';
-    this.calls.push({ method: 'file.download', args: { id }, headers: req.headers, at: Date.now(), t: performance.now() });
+    this.record({ method: 'file.download', args: { id }, headers: this.compact ? {} : req.headers, at: Date.now(), t: performance.now() });
     const f = this.files.get(id);
     if (req.headers.authorization !== `Bearer ${BOT_TOKEN}`) {
       // Slack answers a download without the bot token with its sign-in page.

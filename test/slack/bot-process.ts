@@ -1,0 +1,97 @@
+/**
+ * The bot as it ships (`node bin/netty-oom.js serve`, HTTP mode) in a process of its own, pointed
+ * at the stand-in: what a long run measures, so the driver's own memory never counts as the bot's.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { SIGNING_SECRET, type SlackClient, slackClient } from './harness.ts';
+import { APP_TOKEN, BOT_TOKEN, type SlackStandIn } from './stand-in.ts';
+
+const BIN = new URL('../../bin/netty-oom.js', import.meta.url).pathname;
+
+export interface BotProcess extends SlackClient {
+  pid: number;
+  port: number;
+  db: string;
+  /** Log lines seen so far, and the last few at warn level or above. */
+  logLines: number;
+  problems: string[];
+  /** Resident set of the bot process, from /proc (MiB). */
+  rssMiB(): number;
+  /** One value from the bot's own /metrics (Prometheus text). */
+  metric(name: string): Promise<number | null>;
+  stop(): Promise<{ code: number | null; leaked: string[] }>;
+}
+
+export async function spawnBot(slack: SlackStandIn, env: NodeJS.ProcessEnv = {}): Promise<BotProcess> {
+  const db = join(mkdtempSync(join(tmpdir(), 'netty-oom-soak-')), 'incidents.db');
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
+    env: {
+      PATH: process.env.PATH,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      NETTY_OOM_DB: db,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const secrets = [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET];
+  const leaked = new Set<string>();
+  const problems: string[] = [];
+  const state = { logLines: 0 };
+  const watch = (line: string) => {
+    state.logLines++;
+    for (const s of secrets) if (line.includes(s)) leaked.add(`${s.slice(0, 8)}…`);
+    if (/"level":(40|50|60)/.test(line) || !line.startsWith('{')) {
+      problems.push(line.slice(0, 500));
+      if (problems.length > 20) problems.shift();
+    }
+  };
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the bot did not start: ${problems.join('\n')}`)), 15_000);
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      watch(line);
+      const m = /"port":(\d+)/.exec(line);
+      if (m && line.includes('bot running')) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', watch);
+    child.once('exit', (code) => reject(new Error(`the bot exited (${code}) before it started: ${problems.join('\n')}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const pid = child.pid as number;
+  return {
+    ...slackClient('http', port, slack),
+    pid,
+    port,
+    db,
+    get logLines() {
+      return state.logLines;
+    },
+    problems,
+    rssMiB() {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+      return Math.round(kb / 1024);
+    },
+    async metric(name) {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
+      return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : null;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      const code = await exited;
+      return { code, leaked: [...leaked] };
+    },
+  };
+}
