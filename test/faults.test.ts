@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { fixture } from './helpers.ts';
+import { type BotProcess, spawnBot } from './slack/bot-process.ts';
 import { blockText, type Harness, message, startHarness } from './slack/harness.ts';
+import { SlackStandIn } from './slack/stand-in.ts';
 
 const SEED_000 = fixture('seeds/000-reactor-netty-load-test.txt');
 const SEED_001 = fixture('seeds/001-grpc-explicit-512m.txt');
@@ -101,37 +108,88 @@ describe('the incident store failing mid-run', () => {
     await h.stop();
   });
 
-  /** The store's own connection, to make it full or read-only as a disk would. */
+  /** The store's own connection, to make it read-only as a remounted disk would. */
   const db = () => (h.store as unknown as { db: import('better-sqlite3').Database }).db;
 
-  for (const [name, fail, heal, expect] of [
-    [
-      'read-only',
-      () => db().pragma('query_only = ON'),
-      () => db().pragma('query_only = OFF'),
-      /read-only|readonly/,
-    ],
-  ] as const) {
-    it(`answers with a clear note while the store is ${name}, and records again once it is not`, async () => {
-      fail();
-      try {
-        await h.event(message(SEED_000, { channel: `CSTORE${name}` }));
-        const post = await h.slack.waitForCall(
-          'chat.postMessage',
-          (c) => c.args.channel === `CSTORE${name}`,
-          5000,
-        );
-        assert.match(blockText(post.args), /could not record this incident|无法记录/);
-        assert.ok(
-          h.logs.some((l) => l.includes('"level":50') && expect.test(l)),
-          'an error line names the problem',
-        );
-      } finally {
-        heal();
-      }
-      await h.event(message(SEED_001, { channel: `CSTORE${name}2` }));
-      await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === `CSTORE${name}2`, 5000);
-      assert.equal(h.store.incidentsSince(0, `CSTORE${name}2`).length, 1);
-    });
-  }
+  it('answers with a clear note while the store is read-only, and records again once it is not', async () => {
+    db().pragma('query_only = ON');
+    try {
+      await h.event(message(SEED_000, { channel: 'CSTORERO' }));
+      const post = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'CSTORERO', 5000);
+      assert.match(blockText(post.args), /无法记录这次事件：事件存储只读。/);
+      assert.ok(
+        h.logs.some((l) => l.includes('"level":50') && /readonly/.test(l)),
+        'an error line names the problem',
+      );
+    } finally {
+      db().pragma('query_only = OFF');
+    }
+    await h.event(message(SEED_001, { channel: 'CSTORERO2' }));
+    const post = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'CSTORERO2', 5000);
+    assert.doesNotMatch(blockText(post.args), /无法记录/);
+    assert.equal(h.store.incidentsSince(0, 'CSTORERO2').length, 1);
+  });
+});
+
+describe('a real disk filling up under the bot (a 2 MiB tmpfs)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'netty-oom-full-'));
+  let mounted = false;
+  let slack: SlackStandIn;
+  let bot: BotProcess;
+  before(async () => {
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'ignore' });
+      mounted = true;
+    } catch {
+      return;
+    }
+    slack = await new SlackStandIn().start();
+    bot = await spawnBot(slack, { NETTY_OOM_DB: join(dir, 'incidents.db') });
+  });
+  after(async () => {
+    if (!mounted) return;
+    await bot?.stop();
+    await slack?.stop();
+    execFileSync('umount', [dir]);
+  });
+
+  /** Write until the file system says ENOSPC, as a runaway log would. */
+  const fill = (file: string) => {
+    const fd = openSync(file, 'w');
+    const chunk = Buffer.alloc(16 * 1024, 1);
+    try {
+      for (;;) writeSync(fd, chunk);
+    } catch (err) {
+      assert.equal((err as NodeJS.ErrnoException).code, 'ENOSPC');
+    } finally {
+      closeSync(fd);
+    }
+  };
+  const reply = async (channel: string, text: string) => {
+    await bot.event(message(text, { channel }));
+    return blockText(
+      (await slack.waitForCall('chat.postMessage', (c) => c.args.channel === channel, 8000)).args,
+    );
+  };
+
+  it('answers with a note while the disk is full, logs it, and records again once space is freed', async (t) => {
+    if (!mounted) return t.skip('mounting a tmpfs needs root (CAP_SYS_ADMIN) here');
+    assert.doesNotMatch(await reply('CDISK1', SEED_000), /could not record/);
+    fill(join(dir, 'filler'));
+    assert.match(await reply('CDISK2', SEED_001), /无法记录这次事件：事件存储已满（磁盘或配额）/);
+    assert.ok(
+      bot.problems.some((l) => l.includes('"level":50') && l.includes('database or disk is full')),
+      `an error line says the disk is full:\n${bot.problems.join('\n')}`,
+    );
+    rmSync(join(dir, 'filler'));
+    assert.doesNotMatch(await reply('CDISK3', SEED_001), /could not record/);
+    const { code } = await bot.stop();
+    assert.equal(code, 0, 'the bot ran on and stopped cleanly');
+    const db = new Database(join(dir, 'incidents.db'), { readonly: true });
+    const channels = (
+      db.prepare('SELECT channel FROM incidents ORDER BY id').all() as { channel: string }[]
+    ).map((r) => r.channel);
+    db.close();
+    assert.deepEqual(channels, ['CDISK1', 'CDISK3']);
+  });
 });

@@ -9,7 +9,7 @@ import { fingerprintOf } from '../core/fingerprint.ts';
 import { trendOf } from '../core/trend.ts';
 import type { Language } from '../core/types.ts';
 import type { Block, Reply } from '../render/blocks.ts';
-import { clip } from '../render/mrkdwn.ts';
+import { clip, escapeMrkdwn } from '../render/mrkdwn.ts';
 import { trendLine } from '../render/trend.ts';
 import type { Incident, Recorded } from '../store/store.ts';
 import type { BotDeps } from './deps.ts';
@@ -62,7 +62,7 @@ export async function handleTrace(
   const fp = fingerprintOf(done.report);
   const now = deps.now();
   let recorded: Recorded | null = null;
-  let storeProblem: string | null = null;
+  let storeProblem: StoreProblem | null = null;
   if (fp) {
     try {
       recorded = deps.store.record({
@@ -172,21 +172,35 @@ async function serialized(
   }
 }
 
-/** What is wrong with the store, in words a person can act on. */
-function storeFailure(err: unknown): string {
+type StoreProblem = { kind: 'full' | 'read-only' } | { kind: 'failing'; message: string };
+
+/** What is wrong with the store, so the note can say it in words a person can act on. */
+function storeFailure(err: unknown): StoreProblem {
   const code = (err as { code?: string }).code ?? '';
-  if (code.startsWith('SQLITE_FULL')) return 'full (disk or quota)';
-  if (code.startsWith('SQLITE_READONLY') || /readonly|read-only/i.test((err as Error).message))
-    return 'read-only';
-  return `failing (${(err as Error).message})`;
+  const message = (err as Error).message;
+  if (code.startsWith('SQLITE_FULL')) return { kind: 'full' };
+  if (code.startsWith('SQLITE_READONLY') || /readonly|read-only/i.test(message)) return { kind: 'read-only' };
+  return { kind: 'failing', message };
 }
 
-function withStoreNote(reply: Reply, problem: string, lang: Language): Reply {
+function storeProblemText(problem: StoreProblem, lang: Language): string {
+  switch (problem.kind) {
+    case 'full':
+      return lang === 'zh' ? '已满（磁盘或配额）' : 'full (disk or quota)';
+    case 'read-only':
+      return lang === 'zh' ? '只读' : 'read-only';
+    default:
+      return lang === 'zh' ? `出错（${problem.message}）` : `failing (${problem.message})`;
+  }
+}
+
+function withStoreNote(reply: Reply, problem: StoreProblem, lang: Language): Reply {
+  const why = storeProblemText(problem, lang);
   const text =
     lang === 'zh'
-      ? `⚠️ 无法记录这次事件：事件存储${problem === 'read-only' ? '只读' : problem.startsWith('full') ? '已满' : '出错'}（${problem}）。回复是完整的，但交接里不会出现它。`
-      : `⚠️ I could not record this incident: the incident store is ${problem}. The answer is complete; the handoff will miss it.`;
-  const note: Block = { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+      ? `⚠️ 无法记录这次事件：事件存储${why}。回复是完整的，但交接里不会出现它。`
+      : `⚠️ I could not record this incident: the incident store is ${why}. The answer is complete; the handoff will miss it.`;
+  const note: Block = { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(text) }] };
   const blocks = reply.blocks.length >= 50 ? reply.blocks.slice(0, 49) : reply.blocks;
   return { blocks: [...blocks, note], text: reply.text };
 }
