@@ -4,13 +4,16 @@ import { createBot } from './bot/app.ts';
 import { createLogger } from './bot/logger.ts';
 import type { Config } from './config.ts';
 import { createConsoleServer } from './console/server.ts';
+import { LiveKnowledge } from './knowledge/live.ts';
 import type { KnowledgeBase } from './knowledge/load.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 
-export async function serve(config: Config, kb: KnowledgeBase): Promise<void> {
+/** Serve until SIGINT/SIGTERM; `root` holds the knowledge files, reloaded when they change or on SIGHUP. */
+export async function serve(config: Config, initial: KnowledgeBase, root: string): Promise<void> {
   const log = createLogger(config.logLevel);
   // A listener's failure is logged, never the end of the process.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+  const kb = new LiveKnowledge(root, log, initial);
   let stop: () => Promise<void>;
   if (config.mode === 'console') {
     const server = createConsoleServer({ kb, dbPath: config.dbPath, loopbackOnly: isLoopback(config.host) });
@@ -32,8 +35,12 @@ export async function serve(config: Config, kb: KnowledgeBase): Promise<void> {
       store.close();
     };
   }
+  // Watch only once serving: a start that fails must leave nothing holding the process open.
+  kb.watch();
+  process.on('SIGHUP', () => kb.reload('SIGHUP'));
   await new Promise<void>((resolve) => {
     const done = () => {
+      kb.close();
       stop().then(resolve, resolve);
     };
     process.once('SIGINT', done);

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -191,5 +200,73 @@ describe('a real disk filling up under the bot (a 2 MiB tmpfs)', () => {
     ).map((r) => r.channel);
     db.close();
     assert.deepEqual(channels, ['CDISK1', 'CDISK3']);
+  });
+});
+
+describe('the knowledge base edited while the bot runs', () => {
+  const root = mkdtempSync(join(tmpdir(), 'netty-oom-kb-'));
+  const pmap = join(root, 'knowledge', 'tool-pmap.yml');
+  let slack: SlackStandIn;
+  let bot: BotProcess;
+  before(async () => {
+    for (const dir of ['knowledge', 'playbooks'])
+      cpSync(new URL(`../${dir}`, import.meta.url), join(root, dir), { recursive: true });
+    slack = await new SlackStandIn().start();
+    bot = await spawnBot(slack, { NETTY_OOM_KNOWLEDGE: root });
+  });
+  after(async () => {
+    await bot.stop();
+    await slack.stop();
+  });
+
+  /** The titles `/netty-oom search` answers with. */
+  const search = async (query: string) => {
+    const { responsePath } = await bot.command(`search ${query}`);
+    const call = await slack.waitForCall('response_url', (c) => c.args.path === responsePath, 5000);
+    return blockText(call.args);
+  };
+
+  it('answers with an edit as soon as it is saved', async () => {
+    const since = bot.logLines;
+    writeFileSync(
+      pmap,
+      readFileSync(pmap, 'utf8').replace('pmap -X twice: find', 'pmap -X twice (renamed): find'),
+    );
+    await bot.waitForLog(/knowledge base reloaded/, { since });
+    assert.match(
+      await search('pmap memory region grows'),
+      /pmap -X twice \(renamed\): find the memory region that grows/,
+    );
+  });
+
+  it('keeps the last good knowledge base when an edit breaks a file, and says where', async () => {
+    const good = readFileSync(pmap, 'utf8');
+    try {
+      let since = bot.logLines;
+      writeFileSync(pmap, good.replace('kind: tool', 'kind: toool'));
+      const line = await bot.waitForLog(/knowledge base not reloaded/, { since });
+      assert.match(line, /"level":50/);
+      assert.match(line, /knowledge\/tool-pmap\.yml:3:7 kind: must be one of cause, tool/);
+      since = bot.logLines;
+      writeFileSync(pmap, good.replace('kind: tool', 'kind: [tool'));
+      assert.match(
+        await bot.waitForLog(/knowledge base not reloaded/, { since }),
+        /knowledge\/tool-pmap\.yml:\d+:\d+ invalid YAML/,
+      );
+      assert.match(await search('pmap memory region grows'), /pmap -X twice \(renamed\)/);
+      await bot.event(message(SEED_001, { channel: 'CKBBROKEN' }));
+      const post = await slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'CKBBROKEN', 5000);
+      assert.match(blockText(post.args), /496 MiB/);
+    } finally {
+      const since = bot.logLines;
+      writeFileSync(pmap, good);
+      await bot.waitForLog(/knowledge base reloaded/, { since });
+    }
+  });
+
+  it('reloads on SIGHUP', async () => {
+    const since = bot.logLines;
+    bot.signal('SIGHUP');
+    assert.match(await bot.waitForLog(/knowledge base reloaded/, { since }), /"reason":"SIGHUP"/);
   });
 });

@@ -5,6 +5,7 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import type { IncidentStore } from '../store/store.ts';
 import { ResilientDeduper } from './dedupe.ts';
@@ -29,7 +30,8 @@ export interface Bot {
 
 export interface BotOptions {
   config: Config;
-  kb: KnowledgeBase;
+  /** A fixed knowledge base, or one that is reloaded while the bot runs. */
+  kb: KnowledgeBase | KnowledgeSource;
   log: Logger;
   store: IncidentStore;
   now?: () => number;
@@ -89,7 +91,10 @@ export function createBot({ config, kb, log, store, now = Date.now, retries }: B
   });
   const deps: BotDeps = {
     config,
-    kb,
+    // Read at each use, so a reloaded knowledge base answers the next event.
+    get kb() {
+      return currentKnowledge(kb);
+    },
     log,
     metrics,
     dedupe: new ResilientDeduper(store, (err) =>

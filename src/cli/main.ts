@@ -29,10 +29,12 @@ function fail(message: string): never {
   throw new Failure(message);
 }
 
+/** NETTY_OOM_KNOWLEDGE: a folder holding knowledge/ and playbooks/ in place of the shipped ones. */
+const knowledgeRoot = () => process.env.NETTY_OOM_KNOWLEDGE || PACKAGE_ROOT;
+
 function loadOrFail() {
   try {
-    // NETTY_OOM_KNOWLEDGE: a folder holding knowledge/ and playbooks/ in place of the shipped ones.
-    return loadKnowledge(process.env.NETTY_OOM_KNOWLEDGE || undefined);
+    return loadKnowledge(knowledgeRoot());
   } catch (err) {
     if (err instanceof KnowledgeError) fail(err.message);
     throw err;
@@ -130,7 +132,7 @@ export function buildProgram(): Command {
       const kb = loadOrFail();
       // Slack, SQLite and the metrics load only for serve: analyze starts without them.
       const { serve } = await import('../serve.ts');
-      await serve(config, kb).catch((err: Error) => fail(err.message));
+      await serve(config, kb, knowledgeRoot()).catch((err: Error) => fail(err.message));
     });
 
   kb.command('stats')

@@ -12,6 +12,7 @@ import { redactDeep } from '../core/redact.ts';
 import type { Language } from '../core/types.ts';
 import { parseDuration } from '../core/units.ts';
 import { buildHandoff } from '../incidents/handoff.ts';
+import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { handoffBlocks } from '../render/handoff.ts';
@@ -42,7 +43,8 @@ const SEEDS = [
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 export interface ConsoleOptions {
-  kb: KnowledgeBase;
+  /** A fixed knowledge base, or one that is reloaded while the console runs. */
+  kb: KnowledgeBase | KnowledgeSource;
   /** The incident store file for the handoff view (read when it exists). */
   dbPath: string;
   /** Bound to loopback: refuse requests that name another host (DNS rebinding). */
@@ -98,14 +100,16 @@ async function handle(
     const ext = (FILES[url.pathname] ?? '').split('.').pop() ?? 'html';
     return send(res, 200, TYPES[ext] ?? 'text/plain', file);
   }
+  // The knowledge base as it is now: a reload between requests is picked up by the next one.
+  const kb = currentKnowledge(o.kb);
   const lang = url.searchParams.get('lang');
   const language: Language | undefined = lang === 'en' || lang === 'zh' ? lang : undefined;
   switch (`${req.method} ${url.pathname}`) {
     case 'GET /healthz':
       return send(res, 200, 'text/plain', 'ok');
     case 'POST /api/analyze': {
-      const report = await analyzeChunks(bodyChunks(req), o.kb.analyzer, language ? { language } : {});
-      const { report: full, reply } = complete(report, o.kb);
+      const report = await analyzeChunks(bodyChunks(req), kb.analyzer, language ? { language } : {});
+      const { report: full, reply } = complete(report, kb);
       // Large bodies are read in windows, not through answer(): mask what is returned all the same.
       return json(res, 200, redactDeep({ report: full, blocks: reply.blocks, text: reply.text }));
     }
@@ -114,7 +118,7 @@ async function handle(
       const limit = Math.min(50, Math.max(1, Number(url.searchParams.get('limit') ?? 10) || 10));
       return json(res, 200, {
         query: q,
-        hits: o.kb.search.search(q, { limit, ...(language ? { language } : {}) }),
+        hits: kb.search.search(q, { limit, ...(language ? { language } : {}) }),
       });
     }
     case 'GET /api/seeds':
@@ -138,9 +142,9 @@ async function handle(
   }
   if (req.method === 'GET' && url.pathname.startsWith('/api/docs/')) {
     const id = decodeURIComponent(url.pathname.slice('/api/docs/'.length));
-    const entry = o.kb.entries.find((e) => e.id === id);
+    const entry = kb.entries.find((e) => e.id === id);
     if (entry) return json(res, 200, { type: 'knowledge', doc: entry });
-    const playbook = o.kb.playbooks.find((p) => p.id === id);
+    const playbook = kb.playbooks.find((p) => p.id === id);
     if (playbook) return json(res, 200, { type: 'playbook', doc: playbook });
     throw new HttpError(404, `no entry or playbook "${id}"`);
   }

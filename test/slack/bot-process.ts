@@ -19,6 +19,10 @@ export interface BotProcess extends SlackClient {
   /** Log lines seen so far, and the last few at warn level or above. */
   logLines: number;
   problems: string[];
+  /** The first matching log line after line number `since` (default: lines still to come). */
+  waitForLog(pattern: RegExp, opts?: { since?: number; ms?: number }): Promise<string>;
+  /** Send the process a signal (SIGHUP reloads the knowledge base). */
+  signal(name: NodeJS.Signals): void;
   /** Resident set of the bot process, from /proc (MiB). */
   rssMiB(): number;
   /** One value from the bot's own /metrics (Prometheus text). */
@@ -46,8 +50,13 @@ export async function spawnBot(slack: SlackStandIn, env: NodeJS.ProcessEnv = {})
   const leaked = new Set<string>();
   const problems: string[] = [];
   const state = { logLines: 0 };
+  const recent: { n: number; line: string }[] = [];
+  const waiters = new Set<(line: string) => void>();
   const watch = (line: string) => {
     state.logLines++;
+    recent.push({ n: state.logLines, line });
+    if (recent.length > 200) recent.shift();
+    for (const w of waiters) w(line);
     for (const s of secrets) if (line.includes(s)) leaked.add(`${s.slice(0, 8)}…`);
     if (/"level":(40|50|60)/.test(line) || !line.startsWith('{')) {
       problems.push(line.slice(0, 500));
@@ -78,6 +87,29 @@ export async function spawnBot(slack: SlackStandIn, env: NodeJS.ProcessEnv = {})
       return state.logLines;
     },
     problems,
+    waitForLog(pattern, { since = state.logLines, ms = 5000 } = {}) {
+      const seen = recent.find((r) => r.n > since && pattern.test(r.line));
+      if (seen) return Promise.resolve(seen.line);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no log line matched ${pattern} within ${ms} ms; last lines:\n${recent
+              .slice(-5)
+              .map((r) => r.line)
+              .join('\n')}`));
+        }, ms);
+        const check = (line: string) => {
+          if (!pattern.test(line)) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(line);
+        };
+        waiters.add(check);
+      });
+    },
+    signal(name) {
+      child.kill(name);
+    },
     rssMiB() {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
