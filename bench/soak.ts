@@ -161,7 +161,7 @@ console.log(
     `second half ${grewBy >= 0 ? '+' : ''}${grewBy} MiB (allowed ${allowance}), ${perMinute.toFixed(1)} MiB/min overall`,
 );
 console.log(
-  `bot V8 heap used: ${readings.map((r) => `${r.heap}`).join(' → ')} MiB (every ${sample / 1000} s)`,
+  `bot RSS / V8 heap used, every ${sample / 1000} s: ${readings.map((r) => `${r.rss}/${r.heap}`).join(' → ')} MiB`,
 );
 console.log(
   `bot log: ${bot.logLines} lines, ${bot.problems.length} at warn or above, ${leaked.length} secrets; exit code ${code}; ${failedRequests} requests failed`,
