@@ -157,9 +157,12 @@ describe('a real disk filling up under the bot (a 2 MiB tmpfs)', () => {
   });
   after(async () => {
     if (!mounted) return;
-    await bot?.stop();
-    await slack?.stop();
-    execFileSync('umount', [dir]);
+    try {
+      assert.deepEqual((await bot.stop()).leaked, [], 'no secret in the log');
+      await slack.stop();
+    } finally {
+      execFileSync('umount', [dir]);
+    }
   });
 
   /** Write until the file system says ENOSPC, as a runaway log would. */
@@ -215,7 +218,7 @@ describe('the knowledge base edited while the bot runs', () => {
     bot = await spawnBot(slack, { NETTY_OOM_KNOWLEDGE: root });
   });
   after(async () => {
-    await bot.stop();
+    assert.deepEqual((await bot.stop()).leaked, [], 'no secret in the log');
     await slack.stop();
   });
 
