@@ -180,7 +180,7 @@ function storeFailure(err: unknown): StoreProblem {
   const message = (err as Error).message;
   if (code.startsWith('SQLITE_FULL')) return { kind: 'full' };
   if (code.startsWith('SQLITE_READONLY') || /readonly|read-only/i.test(message)) return { kind: 'read-only' };
-  return { kind: 'failing', message };
+  return { kind: 'failing', message: clip(message, 200) };
 }
 
 function storeProblemText(problem: StoreProblem, lang: Language): string {
