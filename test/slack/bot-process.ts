@@ -13,9 +13,7 @@ import { APP_TOKEN, BOT_TOKEN, type SlackStandIn } from './stand-in.ts';
 const BIN = new URL('../../bin/netty-oom.js', import.meta.url).pathname;
 
 export interface BotProcess extends SlackClient {
-  pid: number;
   port: number;
-  db: string;
   /** Log lines seen so far, and the last few at warn level or above. */
   logLines: number;
   problems: string[];
@@ -31,7 +29,6 @@ export interface BotProcess extends SlackClient {
 }
 
 export async function spawnBot(slack: SlackStandIn, env: NodeJS.ProcessEnv = {}): Promise<BotProcess> {
-  const db = join(mkdtempSync(join(tmpdir(), 'netty-oom-soak-')), 'incidents.db');
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
     env: {
       PATH: process.env.PATH,
@@ -41,7 +38,7 @@ export async function spawnBot(slack: SlackStandIn, env: NodeJS.ProcessEnv = {})
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      NETTY_OOM_DB: db,
+      NETTY_OOM_DB: join(mkdtempSync(join(tmpdir(), 'netty-oom-bot-')), 'incidents.db'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,9 +77,7 @@ export async function spawnBot(slack: SlackStandIn, env: NodeJS.ProcessEnv = {})
   const pid = child.pid as number;
   return {
     ...slackClient('http', port, slack),
-    pid,
     port,
-    db,
     get logLines() {
       return state.logLines;
     },

@@ -36,15 +36,14 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
 
 export async function startHarness(
   mode: 'http' | 'socket',
-  options: { channels?: string; retries?: number; db?: string; now?: () => number; env?: NodeJS.ProcessEnv; compact?: boolean; logLevel?: string } = {},
+  options: { channels?: string; retries?: number; db?: string; now?: () => number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Harness> {
   const slack = new SlackStandIn();
-  slack.compact = options.compact ?? false;
   await slack.start();
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      if (!options.compact) logs.push(...chunk.toString().split('\n').filter(Boolean));
+      logs.push(...chunk.toString().split('\n').filter(Boolean));
       done();
     },
   });
@@ -62,7 +61,7 @@ export async function startHarness(
   const bot = createBot({
     config,
     kb,
-    log: createLogger(options.logLevel ?? 'debug', sink),
+    log: createLogger('debug', sink),
     store,
     retries: options.retries ?? 0,
     ...(options.now ? { now: options.now } : {}),
