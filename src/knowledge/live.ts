@@ -2,7 +2,7 @@
  * The knowledge base of a long-running process: reloaded when its YAML changes (or on SIGHUP), and
  * kept as it was when an edit breaks it, the problems logged as `file:line:col message`.
  */
-import { type FSWatcher, watch } from 'node:fs';
+import { type FSWatcher, readdirSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { type KnowledgeBase, KnowledgeError, loadKnowledge } from './load.ts';
@@ -56,11 +56,15 @@ export class LiveKnowledge implements KnowledgeSource {
     }
   }
 
-  /** Reload once edits settle (an editor writes a file in several steps). */
+  /**
+   * Reload once edits settle (an editor writes a file in several steps). Each folder is watched on
+   * its own, not recursively: Node's recursive watch on Linux starts watching only after an
+   * asynchronous scan, so an edit made right after start-up could go unseen.
+   */
   watch(): void {
-    for (const dir of ['knowledge', 'playbooks']) {
+    for (const dir of watchedFolders(this.root)) {
       try {
-        const w = watch(join(this.root, dir), { recursive: true }, (_event, file) => {
+        const w = watch(join(this.root, dir), (_event, file) => {
           if (file && !/\.ya?ml$/.test(String(file))) return;
           if (this.timer) clearTimeout(this.timer);
           this.timer = setTimeout(() => {
@@ -81,4 +85,19 @@ export class LiveKnowledge implements KnowledgeSource {
     for (const w of this.watchers) w.close();
     this.watchers = [];
   }
+}
+
+/** `knowledge/`, `playbooks/` and the folders directly inside them, relative to the root. */
+function watchedFolders(root: string): string[] {
+  const folders: string[] = [];
+  for (const top of ['knowledge', 'playbooks']) {
+    folders.push(top);
+    try {
+      for (const e of readdirSync(join(root, top), { withFileTypes: true }))
+        if (e.isDirectory()) folders.push(join(top, e.name));
+    } catch {
+      // A missing folder is reported by watch() below.
+    }
+  }
+  return folders;
 }
