@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { answer } from '../src/answer.ts';
+import { answer } from '../src/app/answer.ts';
 import { LIMITS } from '../src/render/blocks.ts';
 import { replyToText } from '../src/render/text.ts';
 import { fixture, kb, SEEDS } from '../test/helpers.ts';

@@ -2,9 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answer } from '../src/answer.ts';
-import { handoffFrom } from '../src/bot/handoff.ts';
-import { fingerprintOf } from '../src/core/fingerprint.ts';
+import { answer } from '../src/app/answer.ts';
+import { fingerprintOf } from '../src/app/fingerprint.ts';
+import { handoffFrom } from '../src/app/handoff.ts';
 import { SqliteStore } from '../src/store/sqlite-store.ts';
 import { fixture, kb, SEEDS } from '../test/helpers.ts';
 import { median, ms, percentile, table } from './stats.ts';

@@ -5,8 +5,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { answer } from '../src/answer.ts';
-import { fingerprintOf } from '../src/core/fingerprint.ts';
+import { answer } from '../src/app/answer.ts';
+import { fingerprintOf } from '../src/app/fingerprint.ts';
 import { SqliteStore } from '../src/store/sqlite-store.ts';
 import { startConsole } from './console-helpers.ts';
 import { fixture, kb, ROOT } from './helpers.ts';
@@ -150,6 +150,22 @@ describe('the local console API, over HTTP', () => {
     assert.equal(doc.type, 'playbook');
     assert.ok(doc.doc.steps.length >= 4);
     assert.equal((await fetch(`${c.url}/api/docs/nope`)).status, 404);
+  });
+
+  it('shows every playbook with its commands ready to copy: no {{field}} left in a step', async () => {
+    for (const p of kb.playbooks) {
+      const doc = (await (await fetch(`${c.url}/api/docs/${p.id}`)).json()) as {
+        doc: { steps: { text: { en: string; zh: string }; command?: string }[] };
+      };
+      for (const s of doc.doc.steps) {
+        for (const text of [s.text.en, s.text.zh, s.command ?? '']) assert.doesNotMatch(text, /\{\{/, p.id);
+        assert.notEqual(s.text.en, '', p.id);
+      }
+    }
+    const leak = (await (await fetch(`${c.url}/api/docs/netty-inbound-handler-retains`)).json()) as {
+      doc: { steps: { command?: string }[] };
+    };
+    assert.ok(leak.doc.steps.some((s) => s.command?.includes('-Dio.netty.leakDetection.level=ADVANCED')));
   });
 
   it('shows the handoff from the local incident store', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { answer } from '../src/answer.ts';
+import { answer } from '../src/app/answer.ts';
 import { LIMITS } from '../src/render/blocks.ts';
 import { replyToText } from '../src/render/text.ts';
 import { FIXTURES, fixture, kb, SEEDS } from './helpers.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { WindowedFeeder } from '../src/app/windowed.ts';
 import { analyze, createAnalysis } from '../src/core/analyze.ts';
 import type { Report } from '../src/core/types.ts';
-import { WindowedFeeder } from '../src/core/windowed.ts';
 import { fixture, kb } from './helpers.ts';
 
 /** Feed `text` through the large-file path in chunks of the given sizes (cycled). */

@@ -4,7 +4,7 @@
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
+import type { Config } from '../app/config.ts';
 import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import type { IncidentStore } from '../store/store.ts';

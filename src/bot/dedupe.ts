@@ -1,11 +1,7 @@
-/**
- * Slack retries events (and can deliver one twice): each is answered once. The incident store keeps
- * the keys, with an expiry, so a restart does not answer again.
- */
-export interface Deduper {
-  /** True the first time a key is claimed within its lifetime; false for a repeat. */
-  claim(key: string): Promise<boolean> | boolean;
-}
+/** Each Slack event answered once, even while the incident store fails. */
+import type { Deduper } from '../store/store.ts';
+
+export type { Deduper };
 
 /** Claim every key (event id, client message id…): the event is new only when none was seen. */
 export async function claimAll(deduper: Deduper, keys: (string | undefined | null)[]): Promise<boolean> {

@@ -1,7 +1,7 @@
 /** What every listener gets: configuration, knowledge, logging, metrics and the de-duplication store. */
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
+import type { Config } from '../app/config.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import type { IncidentStore } from '../store/store.ts';
 import type { Deduper } from './dedupe.ts';

@@ -4,8 +4,8 @@
  * failure first seen in another channel links to that first thread.
  */
 import type { WebClient } from '@slack/web-api';
-import { type Answer, answer } from '../answer.ts';
-import { fingerprintOf } from '../core/fingerprint.ts';
+import { type Answer, answer } from '../app/answer.ts';
+import { fingerprintOf } from '../app/fingerprint.ts';
 import { trendOf } from '../core/trend.ts';
 import type { Language } from '../core/types.ts';
 import type { Block, Reply } from '../render/blocks.ts';

@@ -2,23 +2,23 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { complete } from '../answer.ts';
-import { handoffFrom } from '../bot/handoff.ts';
-import { type Config, ConfigError, readConfig } from '../config.ts';
+import { complete } from '../app/answer.ts';
+import { type Config, ConfigError, readConfig } from '../app/config.ts';
+import { handoffFrom } from '../app/handoff.ts';
+import { analyzeInput, InputError } from '../app/read-input.ts';
 import type { Language } from '../core/types.ts';
 import { parseDuration } from '../core/units.ts';
 import { buildHandoff } from '../incidents/handoff.ts';
 import { writeCompiled } from '../knowledge/compiled.ts';
+import { ALWAYS, FIELD_HELP } from '../knowledge/fields.ts';
 import { COMPILED, KnowledgeError, lintKnowledge, loadKnowledge, loadSources } from '../knowledge/load.ts';
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { formatProblem } from '../knowledge/yaml-file.ts';
-import { ALWAYS, FIELD_HELP } from '../playbook/fields.ts';
 import { handoffToText } from '../render/handoff.ts';
 import { replyToText } from '../render/text.ts';
 import { StoreError } from '../store/errors.ts';
 import type { SqliteStore } from '../store/sqlite-store.ts';
 import { progressReporter } from './progress.ts';
-import { analyzeInput, InputError } from './read-input.ts';
 
 /** Exit codes: 0 detected / clean, 1 nothing detected / problems found, 2 usage or input error. */
 export const EXIT = { ok: 0, none: 1, error: 2 } as const;
@@ -131,7 +131,7 @@ export function buildProgram(): Command {
       const config = configOrFail();
       const kb = loadOrFail();
       // Slack, SQLite and the metrics load only for serve: analyze starts without them.
-      const { serve } = await import('../serve.ts');
+      const { serve } = await import('../serve/serve.ts');
       await serve(config, kb, knowledgeRoot()).catch((err: Error) => fail(err.message));
     });
 

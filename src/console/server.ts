@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { complete } from '../answer.ts';
-import { handoffFrom } from '../bot/handoff.ts';
-import { analyzeChunks, InputError } from '../cli/read-input.ts';
+import { complete } from '../app/answer.ts';
+import { handoffFrom } from '../app/handoff.ts';
+import { analyzeChunks, InputError } from '../app/read-input.ts';
 import { redactDeep } from '../core/redact.ts';
 import type { Language } from '../core/types.ts';
 import { parseDuration } from '../core/units.ts';
@@ -15,6 +15,7 @@ import { buildHandoff } from '../incidents/handoff.ts';
 import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
+import { readablePlaybook } from '../playbook/fill.ts';
 import { handoffBlocks } from '../render/handoff.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
 
@@ -145,7 +146,7 @@ async function handle(
     const entry = kb.entries.find((e) => e.id === id);
     if (entry) return json(res, 200, { type: 'knowledge', doc: entry });
     const playbook = kb.playbooks.find((p) => p.id === id);
-    if (playbook) return json(res, 200, { type: 'playbook', doc: playbook });
+    if (playbook) return json(res, 200, { type: 'playbook', doc: readablePlaybook(playbook) });
     throw new HttpError(404, `no entry or playbook "${id}"`);
   }
   throw new HttpError(404, 'not found');

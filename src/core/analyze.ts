@@ -8,6 +8,7 @@ import { type CleanLine, Normalizer, unwrapHardWrapped } from './normalize.ts';
 import { type ScannedEvent, Scanner } from './scanner.ts';
 import { summarize } from './summarize.ts';
 import type { AnalyzerKnowledge, Language, Report, TraceEvent } from './types.ts';
+import { utf8Length } from './units.ts';
 
 export interface AnalyzeOptions {
   /** Reply language; by default, the language of the input. */
@@ -55,7 +56,7 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
     });
   normalizer.end();
   return buildReport(scanner, knowledge, options, {
-    bytes: Buffer.byteLength(text),
+    bytes: utf8Length(text),
     lines: text === '' ? 0 : raw.length,
     windowed: false,
     cutLines: normalizer.stats.cutLines,

@@ -2,13 +2,12 @@
  * What makes two pastes the same failure: kind, exception class (with its relocation prefix),
  * framework, the first frame outside Netty, and the limit.
  */
-import { createHash } from 'node:crypto';
 import { isOutsideNetty } from './frames.ts';
 import { frameName } from './parse/frame.ts';
 import type { Report } from './types.ts';
 
-export interface Fingerprint {
-  key: string;
+/** The parts that identify a failure; `app/fingerprint.ts` adds the key they hash to. */
+export interface FailureIdentity {
   kind: string;
   exceptionClass: string;
   framework: string | null;
@@ -16,13 +15,18 @@ export interface Fingerprint {
   maxBytes: number | null;
 }
 
-export function fingerprintOf(report: Report): Fingerprint | null {
+export interface Fingerprint extends FailureIdentity {
+  key: string;
+}
+
+/** The identity of the report's failure, or null when nothing was detected. */
+export function failureIdentityOf(report: Report): FailureIdentity | null {
   if (!report.detected) return null;
   const s = report.summary;
   const primary = report.events.find((e) => e.kind === s.kind) ?? report.events[0];
   const frames = report.events.find((e) => e.kind === s.kind && (e.frames?.length ?? 0) > 0)?.frames ?? [];
   const outside = frames.find(isOutsideNetty);
-  const fp = {
+  return {
     kind: s.kind ?? 'unknown',
     exceptionClass: primary?.exceptionClass ?? '',
     framework: s.frameworks[0]?.id ?? null,
@@ -30,6 +34,4 @@ export function fingerprintOf(report: Report): Fingerprint | null {
     firstFrame: outside ? frameName(outside) : s.leakSites[0] ? frameName(s.leakSites[0].frame) : null,
     maxBytes: s.maxBytes,
   };
-  const key = createHash('sha256').update(JSON.stringify(fp)).digest('hex').slice(0, 24);
-  return { key, ...fp };
 }

@@ -104,3 +104,21 @@ export function parseDuration(text: string): number | null {
   ];
   return Number(m[1]) * unit;
 }
+
+/** The length of `text` in UTF-8 bytes (what a file of it would weigh), without Node's Buffer. */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else {
+      // Three bytes, or a surrogate pair: two UTF-16 units, four bytes. A lone surrogate is written
+      // as U+FFFD, three bytes.
+      n += 2;
+      const next = text.charCodeAt(i + 1);
+      if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return n;
+}

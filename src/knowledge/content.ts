@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { templateFields } from '../core/template.ts';
 import type { AnalyzerKnowledge } from '../core/types.ts';
-import { ALWAYS, KNOWN_FIELDS } from '../playbook/fields.ts';
+import { ALWAYS, KNOWN_FIELDS } from './fields.ts';
 import { compileSchema } from './schemas.ts';
 import type { KnowledgeEntry, Playbook } from './types.ts';
 import { type Problem, readYaml, type YamlFile } from './yaml-file.ts';

@@ -2,9 +2,8 @@
 import { fillTemplate } from '../core/template.ts';
 import type { FrameworkDef, Language, Report } from '../core/types.ts';
 import { formatBytes, SIZES } from '../core/units.ts';
+import type { Field } from '../knowledge/fields.ts';
 import type { Playbook, PlaybookStep } from '../knowledge/types.ts';
-import { escapeMrkdwn } from '../render/mrkdwn.ts';
-import type { Field } from './fields.ts';
 
 export interface FilledStep {
   kind: PlaybookStep['kind'];
@@ -84,10 +83,12 @@ export function fillPlaybook(
   report: Report,
   frameworks: FrameworkDef[],
   lang: Language,
+  escapeValue: (value: string) => string = (value) => value,
 ): FilledPlaybook {
   const facts = factsOf(report, frameworks) as Record<string, string>;
-  // Step texts are mrkdwn: the facts filled into them (frames like `DirectByteBuffer.<init>`) are escaped.
-  const escaped = Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, escapeMrkdwn(v)]));
+  // Step texts are markup (Slack mrkdwn): the facts filled into them (frames like
+  // `DirectByteBuffer.<init>`) are escaped for it; commands are plain text and take the facts as they are.
+  const escaped = Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, escapeValue(v)]));
   const steps = playbook.steps.map((step) => {
     const text =
       fillTemplate(step.text[lang], escaped) ?? fillTemplate(step.fallback?.[lang] ?? '', escaped) ?? '';
@@ -103,5 +104,27 @@ export function fillPlaybook(
     summary: playbook.summary[lang],
     steps: steps.filter((s) => s.text !== ''),
     references: playbook.references,
+  };
+}
+
+/**
+ * A playbook as a reader browsing the knowledge base sees it: with no report behind it, the fields
+ * every report has take their plain Netty values and the other steps read their fallbacks, so no
+ * `{{field}}` is ever shown (or copied into a shell).
+ */
+export function readablePlaybook(playbook: Playbook): Playbook {
+  const facts: Partial<Record<Field, string>> = { nettyProp: 'io.netty.', framework: 'Netty' };
+  const either = (text: string, fallback: string | undefined) =>
+    fillTemplate(text, facts) ?? fillTemplate(fallback ?? '', facts) ?? '';
+  return {
+    ...playbook,
+    steps: playbook.steps.map(({ fallback, commandFallback, ...step }) => {
+      const command = step.command ? either(step.command, commandFallback) : '';
+      return {
+        ...step,
+        text: { en: either(step.text.en, fallback?.en), zh: either(step.text.zh, fallback?.zh) },
+        command: command || undefined,
+      };
+    }),
   };
 }

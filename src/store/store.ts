@@ -2,9 +2,17 @@
  * The incident store: what the bot remembers between pastes and restarts. An interface, so that a
  * server database can serve several replicas later without touching the bot.
  */
-import type { Deduper } from '../bot/dedupe.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
 import type { Finding, Sample, Summary } from '../core/types.ts';
+
+/**
+ * Slack retries events (and can deliver one twice): each is answered once. The store keeps the
+ * claimed keys, with an expiry, so a restart does not answer again.
+ */
+export interface Deduper {
+  /** True the first time a key is claimed within its lifetime; false for a repeat. */
+  claim(key: string): Promise<boolean> | boolean;
+}
 
 export type IncidentStatus = 'open' | 'mitigated' | 'resolved';
 export type MarkAction = 'mitigated' | 'resolved' | 'helpful' | 'not-helpful';

@@ -3,10 +3,10 @@
  * only to the person who asked, with a button to share the answer.
  */
 import type { App } from '@slack/bolt';
+import { handoffFrom } from '../../../app/handoff.ts';
 import { parseDuration } from '../../../core/units.ts';
 import { handoffBlocks, handoffToText } from '../../../render/handoff.ts';
 import type { BotDeps } from '../../deps.ts';
-import { handoffFrom } from '../../handoff.ts';
 import { handleTrace } from '../../incident-reply.ts';
 import { errorRef } from '../../post.ts';
 import {

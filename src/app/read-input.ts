@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { analyze, createAnalysis } from '../core/analyze.ts';
 import { redact } from '../core/redact.ts';
 import type { AnalyzerKnowledge, Language, Report } from '../core/types.ts';
-import { WindowedFeeder } from '../core/windowed.ts';
+import { WindowedFeeder } from './windowed.ts';
 
 /** Inputs up to this size are read whole, exactly as a pasted message is. */
 export const WHOLE_LIMIT = 32 * 1024 * 1024;

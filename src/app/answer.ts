@@ -2,14 +2,15 @@
  * From text (or a finished report) to the full answer: the report with its playbook and knowledge
  * filled in, and the reply every surface renders. Pure: knowledge in, values out.
  */
-import { type AnalyzeOptions, analyze } from './core/analyze.ts';
-import { redact } from './core/redact.ts';
-import type { KnowledgeRef, Report } from './core/types.ts';
-import type { KnowledgeBase } from './knowledge/load.ts';
-import { choosePlaybook, depthOf, reportQuery } from './playbook/choose.ts';
-import { type FilledPlaybook, fillPlaybook } from './playbook/fill.ts';
-import { buildReply, type Reply } from './render/blocks.ts';
-import { playbookBlocks } from './render/playbook-blocks.ts';
+import { type AnalyzeOptions, analyze } from '../core/analyze.ts';
+import { redact } from '../core/redact.ts';
+import type { KnowledgeRef, Report } from '../core/types.ts';
+import type { KnowledgeBase } from '../knowledge/load.ts';
+import { choosePlaybook, depthOf, reportQuery } from '../playbook/choose.ts';
+import { type FilledPlaybook, fillPlaybook } from '../playbook/fill.ts';
+import { buildReply, type Reply } from '../render/blocks.ts';
+import { escapeMrkdwn } from '../render/mrkdwn.ts';
+import { playbookBlocks } from '../render/playbook-blocks.ts';
 
 const MAX_KNOWLEDGE = 5;
 
@@ -79,7 +80,7 @@ export function complete(analysis: Report, kb: KnowledgeBase): Answer {
     knowledge: knowledgeFor(analysis, kb),
   };
   const playbook = choice
-    ? fillPlaybook(choice.playbook, report, kb.analyzer.frameworks, report.language)
+    ? fillPlaybook(choice.playbook, report, kb.analyzer.frameworks, report.language, escapeMrkdwn)
     : null;
   const entries = new Map(kb.entries.map((e) => [e.id, e]));
   const reading = report.knowledge

@@ -3,7 +3,7 @@
  * windows of lines around them; everything else is counted, never decoded. Pure: buffers in, lines
  * out to an `Analysis`.
  */
-import type { Analysis } from './analyze.ts';
+import type { Analysis } from '../core/analyze.ts';
 
 interface Needle {
   bytes: Buffer;
