@@ -37,6 +37,16 @@ export class ConfigError extends Error {
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
+/**
+ * NETTY_OOM_KNOWLEDGE: a folder holding knowledge/ and playbooks/ to use instead of the shipped
+ * ones. Apart from readConfig because every command reads knowledge, while a Slack variable that is
+ * wrong must not stop `analyze`.
+ */
+export function knowledgeRootOf(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.NETTY_OOM_KNOWLEDGE?.trim() || null;
+}
+
+/** The bot's and the console's options; a wrong or missing variable throws a ConfigError naming it. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const str = (name: string) => {
     const v = env[name]?.trim();

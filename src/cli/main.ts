@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { complete } from '../app/answer.ts';
-import { type Config, ConfigError, readConfig } from '../app/config.ts';
+import { type Config, ConfigError, knowledgeRootOf, readConfig } from '../app/config.ts';
 import { handoffFrom } from '../app/handoff.ts';
 import { analyzeInput, InputError } from '../app/read-input.ts';
 import type { Language } from '../core/types.ts';
@@ -29,8 +29,8 @@ function fail(message: string): never {
   throw new Failure(message);
 }
 
-/** NETTY_OOM_KNOWLEDGE: a folder holding knowledge/ and playbooks/ in place of the shipped ones. */
-const knowledgeRoot = () => process.env.NETTY_OOM_KNOWLEDGE || PACKAGE_ROOT;
+/** The folder holding knowledge/ and playbooks/: NETTY_OOM_KNOWLEDGE, or the shipped ones. */
+const knowledgeRoot = () => knowledgeRootOf() ?? PACKAGE_ROOT;
 
 function loadOrFail() {
   try {
