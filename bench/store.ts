@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { answer } from '../src/answer.ts';
 import { handoffFrom } from '../src/bot/handoff.ts';
 import { fingerprintOf } from '../src/core/fingerprint.ts';
-import { SqliteStore } from '../src/store/sqlite-store.ts';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { fixture, kb, SEEDS } from '../test/helpers.ts';
 import { median, ms, percentile, table } from './stats.ts';
 

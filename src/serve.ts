@@ -6,7 +6,7 @@ import type { Config } from './config.ts';
 import { createConsoleServer } from './console/server.ts';
 import { LiveKnowledge } from './knowledge/live.ts';
 import type { KnowledgeBase } from './knowledge/load.ts';
-import { SqliteStore } from './store/sqlite-store.ts';
+import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 
 /** Serve until SIGINT/SIGTERM; `root` holds the knowledge files, reloaded when they change or on SIGHUP. */
 export async function serve(config: Config, initial: KnowledgeBase, root: string): Promise<void> {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { answer } from '../src/answer.ts';
 import { fingerprintOf } from '../src/core/fingerprint.ts';
-import { SqliteStore } from '../src/store/sqlite-store.ts';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { startConsole } from './console-helpers.ts';
 import { fixture, kb, ROOT } from './helpers.ts';
 import { schemaErrors } from './schema-validator.ts';

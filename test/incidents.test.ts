@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { redact } from '../src/core/redact.ts';
-import { SqliteStore } from '../src/store/sqlite-store.ts';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { fixture, ROOT } from './helpers.ts';
 import { blockText, type Harness, message, SIGNING_SECRET, sign, startHarness } from './slack/harness.ts';
 import { BOT_TOKEN, SlackStandIn } from './slack/stand-in.ts';

@@ -16,7 +16,7 @@ import { ALWAYS, FIELD_HELP } from '../playbook/fields.ts';
 import { handoffToText } from '../render/handoff.ts';
 import { replyToText } from '../render/text.ts';
 import { StoreError } from '../store/errors.ts';
-import type { SqliteStore } from '../store/sqlite-store.ts';
+import type { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { progressReporter } from './progress.ts';
 import { analyzeInput, InputError } from './read-input.ts';
 
@@ -210,7 +210,7 @@ async function withStore<T>(fn: (store: SqliteStore) => T): Promise<T | null> {
   }
   let store: SqliteStore;
   try {
-    const { SqliteStore } = await import('../store/sqlite-store.ts');
+    const { SqliteStore } = await import('../store/sqlite/sqlite-store.ts');
     store = new SqliteStore(config.dbPath);
   } catch (err) {
     if (err instanceof StoreError) fail(err.message);

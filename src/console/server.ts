@@ -16,7 +16,7 @@ import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { handoffBlocks } from '../render/handoff.ts';
-import { SqliteStore } from '../store/sqlite-store.ts';
+import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 
 /** Largest body accepted (a pasted log or an uploaded file). */
 export const MAX_BODY = 50 * 1024 * 1024;

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { type Bot, createBot } from '../../src/bot/app.ts';
 import { createLogger } from '../../src/bot/logger.ts';
 import { readConfig } from '../../src/config.ts';
-import { SqliteStore } from '../../src/store/sqlite-store.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { kb } from '../helpers.ts';
 import { APP_TOKEN, BOT_TOKEN, BOT_USER, SlackStandIn } from './stand-in.ts';
 

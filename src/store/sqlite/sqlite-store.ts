@@ -1,41 +1,12 @@
 /** The incident store in one SQLite file (better-sqlite3, WAL): survives restarts and kills. */
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Sample } from '../core/types.ts';
-import { StoreError } from './errors.ts';
-import { MIGRATIONS } from './migrations.ts';
-import type { Incident, IncidentStore, Mark, NewOccurrence, PlaybookFeedback, Recorded } from './store.ts';
+import { resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Sample } from '../../core/types.ts';
+import type { Incident, IncidentStore, Mark, NewOccurrence, PlaybookFeedback, Recorded } from '../store.ts';
+import { openDatabase } from './open.ts';
+import { type Row, toIncident, toMark, toSample } from './rows.ts';
 
 const DEDUPE_TTL = 24 * 60 * 60 * 1000;
-
-interface Row {
-  [key: string]: unknown;
-}
-
-function toIncident(r: Row): Incident {
-  return {
-    id: r.id as number,
-    channel: r.channel as string,
-    fingerprint: r.fingerprint as string,
-    status: r.status as Incident['status'],
-    kind: r.kind as string,
-    framework: (r.framework as string | null) ?? null,
-    firstFrame: (r.first_frame as string | null) ?? null,
-    title: r.title as string,
-    playbookId: (r.playbook_id as string | null) ?? null,
-    playbookTitle: (r.playbook_title as string | null) ?? null,
-    firstSeen: r.first_seen as number,
-    lastSeen: r.last_seen as number,
-    occurrences: r.occurrences as number,
-    firstThreadTs: (r.first_thread_ts as string | null) ?? null,
-    firstPermalink: (r.first_permalink as string | null) ?? null,
-    replyChannel: (r.reply_channel as string | null) ?? null,
-    replyTs: (r.reply_ts as string | null) ?? null,
-    latestUsed: (r.latest_used as number | null) ?? null,
-    latestMax: (r.latest_max as number | null) ?? null,
-  };
-}
 
 export class SqliteStore implements IncidentStore {
   private readonly db: Database.Database;
@@ -58,7 +29,7 @@ export class SqliteStore implements IncidentStore {
     private readonly now: () => number = Date.now,
   ) {
     this.file = resolve(file);
-    this.db = open(this.file);
+    this.db = openDatabase(this.file);
   }
 
   claim(key: string): boolean {
@@ -196,13 +167,7 @@ export class SqliteStore implements IncidentStore {
     const rows = this.stmt(
       'SELECT * FROM marks WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY at',
     ).all(JSON.stringify(incidentIds)) as Row[];
-    return rows.map((r) => ({
-      incidentId: r.incident_id as number,
-      action: r.action as Mark['action'],
-      userId: r.user_id as string,
-      at: r.at as number,
-      playbookId: (r.playbook_id as string | null) ?? null,
-    }));
+    return rows.map(toMark);
   }
 
   samplesOf(incidentId: number): Sample[] {
@@ -210,10 +175,7 @@ export class SqliteStore implements IncidentStore {
       this.stmt('SELECT timestamp, used_bytes FROM samples WHERE incident_id = ? ORDER BY timestamp').all(
         incidentId,
       ) as Row[]
-    ).map((r) => ({
-      timestamp: r.timestamp as string,
-      usedBytes: r.used_bytes as number,
-    }));
+    ).map(toSample);
   }
 
   incidentsSince(since: number, channel?: string): Incident[] {
@@ -266,86 +228,5 @@ export class SqliteStore implements IncidentStore {
 
   close(): void {
     this.db.close();
-  }
-}
-
-/** Open (creating when absent) and migrate, or explain what is wrong with the file. */
-function open(file: string): Database.Database {
-  const fresh = !existsSync(file);
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-  } catch (err) {
-    throw new StoreError(
-      file,
-      `cannot create its folder (${(err as NodeJS.ErrnoException).code})`,
-      'Set NETTY_OOM_DB to a writable path',
-    );
-  }
-  if (!fresh) {
-    try {
-      accessSync(file, constants.R_OK | constants.W_OK);
-    } catch {
-      throw new StoreError(
-        file,
-        'is not writable by this user',
-        'Fix its permissions, or set NETTY_OOM_DB to a writable path',
-      );
-    }
-  }
-  let db: Database.Database;
-  try {
-    db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(String(check));
-  } catch (err) {
-    const msg = (err as Error).message;
-    if (/not a database|malformed|file is encrypted|corrupt/i.test(msg)) {
-      throw new StoreError(
-        file,
-        `is not a usable SQLite database (${msg})`,
-        'Move it aside (the bot will create a new one) or restore it from a backup',
-      );
-    }
-    if (/readonly|read-only|EACCES|permission/i.test(msg)) {
-      throw new StoreError(
-        file,
-        `cannot be written (${msg})`,
-        'Fix its permissions, or set NETTY_OOM_DB to a writable path',
-      );
-    }
-    throw new StoreError(file, `cannot be opened (${msg})`, 'Check the path in NETTY_OOM_DB');
-  }
-  migrate(db, file);
-  return db;
-}
-
-function migrate(db: Database.Database, file: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    db.close();
-    throw new StoreError(
-      file,
-      `was written by a newer netty-oom (schema ${version}, this one knows ${MIGRATIONS.length})`,
-      'Upgrade netty-oom, or point NETTY_OOM_DB at another file',
-    );
-  }
-  try {
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      db.transaction(() => {
-        db.exec(MIGRATIONS[v] as string);
-        db.pragma(`user_version = ${v + 1}`);
-      }).immediate();
-    }
-  } catch (err) {
-    db.close();
-    throw new StoreError(
-      file,
-      `could not be migrated (${(err as Error).message})`,
-      'Check that the disk is writable and not full',
-    );
   }
 }
