@@ -6,7 +6,7 @@ import type { Config } from './config.ts';
 import { createConsoleServer } from './console/server.ts';
 import { LiveKnowledge } from './knowledge/live.ts';
 import type { KnowledgeBase } from './knowledge/load.ts';
-import { SqliteStore } from './store/sqlite/sqlite-store.ts';
+import { openStore } from './store/open.ts';
 
 /** Serve until SIGINT/SIGTERM; `root` holds the knowledge files, reloaded when they change or on SIGHUP. */
 export async function serve(config: Config, initial: KnowledgeBase, root: string): Promise<void> {
@@ -23,7 +23,7 @@ export async function serve(config: Config, initial: KnowledgeBase, root: string
     process.stderr.write(`netty-oom console: http://${config.host}:${port}/\n`);
     stop = () => new Promise((resolve) => server.close(() => resolve()));
   } else {
-    const store = new SqliteStore(config.dbPath);
+    const store = await openStore({ path: config.dbPath });
     const bot = createBot({ config, kb, log, store });
     const port = await bot.start();
     log.info(
@@ -32,7 +32,7 @@ export async function serve(config: Config, initial: KnowledgeBase, root: string
     );
     stop = async () => {
       await bot.stop();
-      store.close();
+      await store.close();
     };
   }
   // Watch only once serving: a start that fails must leave nothing holding the process open.

@@ -2,10 +2,9 @@
  * Slack retries events (and can deliver one twice): each is answered once. The incident store keeps
  * the keys, with an expiry, so a restart does not answer again.
  */
-export interface Deduper {
-  /** True the first time a key is claimed within its lifetime; false for a repeat. */
-  claim(key: string): Promise<boolean> | boolean;
-}
+import { DEDUPE_TTL, type Deduper } from '../store/store.ts';
+
+export type { Deduper };
 
 /** Claim every key (event id, client message id…): the event is new only when none was seen. */
 export async function claimAll(deduper: Deduper, keys: (string | undefined | null)[]): Promise<boolean> {
@@ -24,7 +23,7 @@ export class ResilientDeduper implements Deduper {
   constructor(
     private readonly store: Deduper,
     private readonly onError: (err: unknown) => void,
-    private readonly ttlMs = 24 * 60 * 60 * 1000,
+    private readonly ttlMs = DEDUPE_TTL,
   ) {}
 
   async claim(key: string): Promise<boolean> {

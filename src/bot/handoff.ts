@@ -1,20 +1,24 @@
 /** The handoff from the incident store, for Slack. */
 import type { WebClient } from '@slack/web-api';
+import type { Sample } from '../core/types.ts';
 import { buildHandoff, type Handoff } from '../incidents/handoff.ts';
 import { handoffBlocks, handoffToText } from '../render/handoff.ts';
-import type { IncidentStore } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 import type { BotDeps } from './deps.ts';
 
-export function handoffFrom(store: IncidentStore, sinceMs: number, now: number, channel?: string): Handoff {
+/** The handoff of the last `sinceMs`, read from the store. */
+export async function handoffFrom(
+  store: Store,
+  sinceMs: number,
+  now: number,
+  channel?: string,
+): Promise<Handoff> {
   const since = now - sinceMs;
-  const incidents = store.incidentsSince(since, channel);
-  return buildHandoff(
-    incidents,
-    store.marksOf(incidents.map((i) => i.id)),
-    (id) => store.samplesOf(id),
-    since,
-    now,
-  );
+  const incidents = await store.incidentsSince(since, channel);
+  const marks = await store.marksOf(incidents.map((i) => i.id));
+  const samples = new Map<number, Sample[]>();
+  for (const i of incidents) samples.set(i.id, await store.samplesOf(i.id));
+  return buildHandoff(incidents, marks, (id) => samples.get(id) ?? [], since, now);
 }
 
 /** Post the handoff to a channel (the scheduled shift-change post) and keep it for App Home. */
@@ -24,8 +28,8 @@ export async function postHandoff(
   channel: string,
   sinceMs: number,
 ): Promise<void> {
-  const h = handoffFrom(deps.store, sinceMs, deps.now());
+  const h = await handoffFrom(deps.store, sinceMs, deps.now());
   const { blocks, text } = handoffBlocks(h);
   await client.chat.postMessage({ channel, blocks: blocks as never, text, unfurl_links: false });
-  deps.store.saveHandoff(deps.now(), handoffToText(h));
+  await deps.store.saveHandoff(deps.now(), handoffToText(h));
 }

@@ -16,7 +16,7 @@ import { ALWAYS, FIELD_HELP } from '../playbook/fields.ts';
 import { handoffToText } from '../render/handoff.ts';
 import { replyToText } from '../render/text.ts';
 import { StoreError } from '../store/errors.ts';
-import type { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/store.ts';
 import { progressReporter } from './progress.ts';
 import { analyzeInput, InputError } from './read-input.ts';
 
@@ -202,24 +202,24 @@ function configOrFail(): Config {
 }
 
 /** Run `fn` on the incident store at NETTY_OOM_DB; null (with a note) when there is none yet. */
-async function withStore<T>(fn: (store: SqliteStore) => T): Promise<T | null> {
+async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T | null> {
   const config = configOrFail();
   if (!existsSync(config.dbPath)) {
     process.stderr.write(`netty-oom: no incident store at ${config.dbPath} yet (set NETTY_OOM_DB)\n`);
     return null;
   }
-  let store: SqliteStore;
+  let store: Store;
   try {
-    const { SqliteStore } = await import('../store/sqlite/sqlite-store.ts');
-    store = new SqliteStore(config.dbPath);
+    const { openStore } = await import('../store/open.ts');
+    store = await openStore({ path: config.dbPath });
   } catch (err) {
     if (err instanceof StoreError) fail(err.message);
     throw err;
   }
   try {
-    return fn(store);
+    return await fn(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -16,7 +16,7 @@ import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { handoffBlocks } from '../render/handoff.ts';
-import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { openStore } from '../store/open.ts';
 
 /** Largest body accepted (a pasted log or an uploaded file). */
 export const MAX_BODY = 50 * 1024 * 1024;
@@ -130,11 +130,11 @@ async function handle(
       const channel = url.searchParams.get('channel') ?? undefined;
       let handoff = buildHandoff([], [], () => [], now - since, now);
       if (existsSync(o.dbPath)) {
-        const store = new SqliteStore(o.dbPath);
+        const store = await openStore({ path: o.dbPath });
         try {
-          handoff = handoffFrom(store, since, now, channel);
+          handoff = await handoffFrom(store, since, now, channel);
         } finally {
-          store.close();
+          await store.close();
         }
       }
       return json(res, 200, { handoff, ...handoffBlocks(handoff) });

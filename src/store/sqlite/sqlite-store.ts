@@ -2,13 +2,23 @@
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Sample } from '../../core/types.ts';
-import type { Incident, IncidentStore, Mark, NewOccurrence, PlaybookFeedback, Recorded } from '../store.ts';
+import {
+  DEDUPE_TTL,
+  type Incident,
+  type Mark,
+  type NewOccurrence,
+  type PlaybookFeedback,
+  type Recorded,
+  type Store,
+} from '../store.ts';
 import { openDatabase } from './open.ts';
 import { type Row, toIncident, toMark, toSample } from './rows.ts';
 
-const DEDUPE_TTL = 24 * 60 * 60 * 1000;
-
-export class SqliteStore implements IncidentStore {
+/**
+ * The store's methods run better-sqlite3's synchronous calls and hand back settled promises: one
+ * process owns the file, and a transaction never waits on the event loop halfway through.
+ */
+export class SqliteStore implements Store {
   private readonly db: Database.Database;
   readonly file: string;
 
@@ -32,7 +42,7 @@ export class SqliteStore implements IncidentStore {
     this.db = openDatabase(this.file);
   }
 
-  claim(key: string): boolean {
+  async claim(key: string): Promise<boolean> {
     const t = this.now();
     const r = this.stmt(
       'INSERT INTO dedupe (key, expires) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE dedupe.expires < ?',
@@ -40,7 +50,7 @@ export class SqliteStore implements IncidentStore {
     return r.changes > 0;
   }
 
-  record(o: NewOccurrence): Recorded {
+  async record(o: NewOccurrence): Promise<Recorded> {
     const tx = this.db.transaction((): Recorded => {
       const fp = o.fingerprint;
       const existing = this.stmt(
@@ -108,18 +118,18 @@ export class SqliteStore implements IncidentStore {
         occurrenceId,
         isNew,
         elsewhere: elsewhere ? toIncident(elsewhere) : null,
-        samples: this.samplesOf(id),
+        samples: this.readings(id),
       };
     });
     return tx.immediate();
   }
 
-  setReply(
+  async setReply(
     incidentId: number,
     occurrenceId: number,
     reply: { channel: string; ts: string } | null,
     permalink: string | null,
-  ): void {
+  ): Promise<void> {
     const tx = this.db.transaction(() => {
       if (reply) {
         this.stmt(
@@ -137,7 +147,7 @@ export class SqliteStore implements IncidentStore {
     tx.immediate();
   }
 
-  mark(m: Mark): Incident | null {
+  async mark(m: Mark): Promise<Incident | null> {
     const tx = this.db.transaction(() => {
       const found = this.stmt('SELECT id FROM incidents WHERE id = ?').get(m.incidentId);
       if (!found) return null;
@@ -156,12 +166,12 @@ export class SqliteStore implements IncidentStore {
     return tx.immediate();
   }
 
-  get(incidentId: number): Incident | null {
+  async get(incidentId: number): Promise<Incident | null> {
     const r = this.stmt('SELECT * FROM incidents WHERE id = ?').get(incidentId) as Row | undefined;
     return r ? toIncident(r) : null;
   }
 
-  marksOf(incidentIds: number[]): Mark[] {
+  async marksOf(incidentIds: number[]): Promise<Mark[]> {
     if (incidentIds.length === 0) return [];
     // One statement for any number of ids (the ids travel as a JSON array), so the cache stays small.
     const rows = this.stmt(
@@ -170,7 +180,11 @@ export class SqliteStore implements IncidentStore {
     return rows.map(toMark);
   }
 
-  samplesOf(incidentId: number): Sample[] {
+  async samplesOf(incidentId: number): Promise<Sample[]> {
+    return this.readings(incidentId);
+  }
+
+  private readings(incidentId: number): Sample[] {
     return (
       this.stmt('SELECT timestamp, used_bytes FROM samples WHERE incident_id = ? ORDER BY timestamp').all(
         incidentId,
@@ -178,7 +192,7 @@ export class SqliteStore implements IncidentStore {
     ).map(toSample);
   }
 
-  incidentsSince(since: number, channel?: string): Incident[] {
+  async incidentsSince(since: number, channel?: string): Promise<Incident[]> {
     const rows = this.stmt(
       `SELECT * FROM incidents WHERE last_seen >= ? ${channel ? 'AND channel = ?' : ''}
          ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'mitigated' THEN 1 ELSE 2 END, last_seen DESC`,
@@ -186,7 +200,7 @@ export class SqliteStore implements IncidentStore {
     return rows.map(toIncident);
   }
 
-  openIncidents(limit: number): Incident[] {
+  async openIncidents(limit: number): Promise<Incident[]> {
     return (
       this.stmt("SELECT * FROM incidents WHERE status != 'resolved' ORDER BY last_seen DESC LIMIT ?").all(
         limit,
@@ -194,7 +208,7 @@ export class SqliteStore implements IncidentStore {
     ).map(toIncident);
   }
 
-  feedback(): PlaybookFeedback[] {
+  async feedback(): Promise<PlaybookFeedback[]> {
     const rows = this.stmt(
       `SELECT playbook_id, sum(action = 'helpful') AS helpful, sum(action = 'not-helpful') AS not_helpful
          FROM marks WHERE playbook_id IS NOT NULL AND action IN ('helpful', 'not-helpful') GROUP BY playbook_id ORDER BY playbook_id`,
@@ -206,18 +220,18 @@ export class SqliteStore implements IncidentStore {
     }));
   }
 
-  saveHandoff(at: number, text: string): void {
+  async saveHandoff(at: number, text: string): Promise<void> {
     this.stmt('INSERT INTO handoffs (at, text) VALUES (?, ?)').run(at, text);
   }
 
-  lastHandoff(): { at: number; text: string } | null {
+  async lastHandoff(): Promise<{ at: number; text: string } | null> {
     const r = this.stmt('SELECT at, text FROM handoffs ORDER BY at DESC, id DESC LIMIT 1').get() as
       | Row
       | undefined;
     return r ? { at: r.at as number, text: r.text as string } : null;
   }
 
-  purge(before: number): number {
+  async purge(before: number): Promise<number> {
     const tx = this.db.transaction(() => {
       this.stmt('DELETE FROM dedupe WHERE expires < ?').run(this.now());
       this.stmt('DELETE FROM handoffs WHERE at < ?').run(before);
@@ -226,7 +240,7 @@ export class SqliteStore implements IncidentStore {
     return tx.immediate();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }
