@@ -12,4 +12,4 @@ console.log(`# netty-oom benchmarks (node ${process.version}, ${quick ? 'quick' 
 await benchAnalyzer(quick ? [50] : [200, 1024]);
 benchSearch();
 await benchBot();
-benchStore();
+await benchStore();

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { answer } from '../src/app/answer.ts';
 import { fingerprintOf } from '../src/app/fingerprint.ts';
 import { handoffFrom } from '../src/app/handoff.ts';
-import { SqliteStore } from '../src/store/sqlite-store.ts';
+import { openStore } from '../src/store/open.ts';
 import { fixture, kb, SEEDS } from '../test/helpers.ts';
 import { median, ms, percentile, table } from './stats.ts';
 
-export function benchStore(occurrences = 5000): void {
+export async function benchStore(occurrences = 5000): Promise<void> {
   console.log(`\n## Incident store (SQLite, WAL): ${occurrences} occurrences over 50 channels\n`);
-  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'netty-oom-bench-')), 'bench.db'));
+  const store = await openStore({ path: join(mkdtempSync(join(tmpdir(), 'netty-oom-bench-')), 'bench.db') });
   const answers = SEEDS.map((s) => answer(fixture(`seeds/${s}.txt`), kb));
   const writes: number[] = [];
   const claims: number[] = [];
@@ -21,10 +21,10 @@ export function benchStore(occurrences = 5000): void {
     const fp = a ? fingerprintOf(a.report) : null;
     if (!a || !fp) continue;
     let t0 = performance.now();
-    store.claim(`event:${i}`);
+    await store.claim(`event:${i}`);
     claims.push(performance.now() - t0);
     t0 = performance.now();
-    store.record({
+    await store.record({
       at: start + i * 1000,
       channel: `C${i % 50}`,
       threadTs: `${1700000000 + i}.000100`,
@@ -42,20 +42,20 @@ export function benchStore(occurrences = 5000): void {
   const queries: Record<string, number[]> = { handoff: [], open: [], feedback: [] };
   for (let i = 0; i < 50; i++) {
     let t0 = performance.now();
-    handoffFrom(store, 86_400_000 * 2, Date.now());
+    await handoffFrom(store, 86_400_000 * 2, Date.now());
     queries.handoff?.push(performance.now() - t0);
     t0 = performance.now();
-    store.openIncidents(10);
+    await store.openIncidents(10);
     queries.open?.push(performance.now() - t0);
     t0 = performance.now();
-    store.feedback();
+    await store.feedback();
     queries.feedback?.push(performance.now() - t0);
   }
   // Baseline from the same run: the cheapest statement the store can run.
   const base: number[] = [];
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();
-    store.get(1);
+    await store.get(1);
     base.push(performance.now() - t0);
   }
   const row = (name: string, xs: number[]) => [
@@ -75,5 +75,5 @@ export function benchStore(occurrences = 5000): void {
       row('get one incident (baseline)', base),
     ]),
   );
-  store.close();
+  await store.close();
 }

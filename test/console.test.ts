@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { answer } from '../src/app/answer.ts';
 import { fingerprintOf } from '../src/app/fingerprint.ts';
-import { SqliteStore } from '../src/store/sqlite-store.ts';
+import { openStore } from '../src/store/open.ts';
 import { startConsole } from './console-helpers.ts';
 import { fixture, kb, ROOT } from './helpers.ts';
 import { schemaErrors } from './schema-validator.ts';
@@ -19,11 +19,11 @@ describe('the local console API, over HTTP', () => {
   let db: string;
   before(async () => {
     db = join(mkdtempSync(join(tmpdir(), 'netty-oom-console-db-')), 'incidents.db');
-    const store = new SqliteStore(db);
+    const store = await openStore({ path: db });
     const a = answer(fixture('seeds/001-grpc-explicit-512m.txt'), kb);
     const fp = fingerprintOf(a.report);
     if (fp) {
-      store.record({
+      await store.record({
         at: Date.now(),
         channel: 'CLOCAL',
         threadTs: null,
@@ -37,7 +37,7 @@ describe('the local console API, over HTTP', () => {
         samples: [],
       });
     }
-    store.close();
+    await store.close();
     c = await startConsole(db);
   });
   after(async () => {

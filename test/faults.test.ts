@@ -136,7 +136,7 @@ describe('the incident store failing mid-run', () => {
     await h.event(message(SEED_001, { channel: 'CSTORERO2' }));
     const post = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'CSTORERO2', 5000);
     assert.doesNotMatch(blockText(post.args), /无法记录/);
-    assert.equal(h.store.incidentsSince(0, 'CSTORERO2').length, 1);
+    assert.equal((await h.store.incidentsSince(0, 'CSTORERO2')).length, 1);
   });
 });
 

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../app/config.ts';
 import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
-import type { IncidentStore } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 import { ResilientDeduper } from './dedupe.ts';
 import { type BotDeps, type Registered, Registrar } from './deps.ts';
 import { startHousekeeping } from './housekeeping.ts';
@@ -33,7 +33,7 @@ export interface BotOptions {
   /** A fixed knowledge base, or one that is reloaded while the bot runs. */
   kb: KnowledgeBase | KnowledgeSource;
   log: Logger;
-  store: IncidentStore;
+  store: Store;
   now?: () => number;
   /** Web API retries (the client's default backs off and retries; tests want failures at once). */
   retries?: number;

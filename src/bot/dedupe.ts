@@ -1,5 +1,8 @@
-/** Each Slack event answered once, even while the incident store fails. */
-import type { Deduper } from '../store/store.ts';
+/**
+ * Slack retries events (and can deliver one twice): each is answered once. The incident store keeps
+ * the keys, with an expiry, so a restart does not answer again.
+ */
+import { DEDUPE_TTL, type Deduper } from '../store/store.ts';
 
 export type { Deduper };
 
@@ -20,7 +23,7 @@ export class ResilientDeduper implements Deduper {
   constructor(
     private readonly store: Deduper,
     private readonly onError: (err: unknown) => void,
-    private readonly ttlMs = 24 * 60 * 60 * 1000,
+    private readonly ttlMs = DEDUPE_TTL,
   ) {}
 
   async claim(key: string): Promise<boolean> {

@@ -3,8 +3,7 @@ import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../app/config.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
-import type { IncidentStore } from '../store/store.ts';
-import type { Deduper } from './dedupe.ts';
+import type { Deduper, Store } from '../store/store.ts';
 import type { Metrics } from './metrics.ts';
 import type { SharedReplies } from './shared-replies.ts';
 
@@ -15,7 +14,7 @@ export interface BotDeps {
   metrics: Metrics;
   /** Retried and duplicated events are claimed here (the incident store, or memory). */
   dedupe: Deduper;
-  store: IncidentStore;
+  store: Store;
   shared: SharedReplies;
   now: () => number;
 }

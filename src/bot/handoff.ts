@@ -11,8 +11,8 @@ export async function postHandoff(
   channel: string,
   sinceMs: number,
 ): Promise<void> {
-  const h = handoffFrom(deps.store, sinceMs, deps.now());
+  const h = await handoffFrom(deps.store, sinceMs, deps.now());
   const { blocks, text } = handoffBlocks(h);
   await client.chat.postMessage({ channel, blocks: blocks as never, text, unfurl_links: false });
-  deps.store.saveHandoff(deps.now(), handoffToText(h));
+  await deps.store.saveHandoff(deps.now(), handoffToText(h));
 }

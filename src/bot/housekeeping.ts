@@ -7,16 +7,16 @@ import { postHandoff } from './handoff.ts';
 const DAY = 86_400_000;
 
 export function startHousekeeping(client: WebClient, deps: BotDeps): () => void {
-  const purge = () => {
+  const purge = async () => {
     try {
-      const removed = deps.store.purge(deps.now() - deps.config.retentionDays * DAY);
+      const removed = await deps.store.purge(deps.now() - deps.config.retentionDays * DAY);
       if (removed > 0)
         deps.log.info({ removed, retentionDays: deps.config.retentionDays }, 'purged old incidents');
     } catch (err) {
       deps.log.error({ err }, 'purge failed');
     }
   };
-  purge();
+  void purge();
   const daily = setInterval(purge, DAY);
   daily.unref();
   const { handoffCron, handoffChannel } = deps.config;

@@ -11,6 +11,7 @@ import type { Language } from '../core/types.ts';
 import type { Block, Reply } from '../render/blocks.ts';
 import { clip, escapeMrkdwn } from '../render/mrkdwn.ts';
 import { trendLine } from '../render/trend.ts';
+import { classifyStoreFailure, type StoreProblem } from '../store/failure.ts';
 import type { Incident, Recorded } from '../store/store.ts';
 import type { BotDeps } from './deps.ts';
 import { postReply } from './post.ts';
@@ -65,7 +66,7 @@ export async function handleTrace(
   let storeProblem: StoreProblem | null = null;
   if (fp) {
     try {
-      recorded = deps.store.record({
+      recorded = await deps.store.record({
         at: now,
         channel: input.channel,
         threadTs: input.threadTs,
@@ -82,7 +83,7 @@ export async function handleTrace(
       });
     } catch (err) {
       // The answer matters more than the record: say what is wrong, log it, reply all the same.
-      storeProblem = storeFailure(err);
+      storeProblem = classifyStoreFailure(err);
       deps.metrics.errors.inc({ surface: 'store' });
       deps.log.error(
         { err, channel: input.channel, surface: input.surface },
@@ -104,7 +105,7 @@ export async function handleTrace(
 
   await serialized(deps, rec.incident.id, async (moreQueued) => {
     // Read the incident again: an occurrence ahead of this one may have posted the reply meanwhile.
-    const inc = deps.store.get(rec.incident.id) ?? rec.incident;
+    const inc = (await deps.store.get(rec.incident.id)) ?? rec.incident;
     const permalink = input.messageTs ? await permalinkOf(client, input.channel, input.messageTs) : null;
     if (inc.replyChannel === input.channel && inc.replyTs) {
       // In a burst only the last update matters: the ones queued behind carry fresher counts.
@@ -112,7 +113,7 @@ export async function handleTrace(
         const latest = withIncident(done, {
           ...recorded,
           incident: inc,
-          samples: deps.store.samplesOf(inc.id),
+          samples: await deps.store.samplesOf(inc.id),
         });
         await client.chat.update({
           channel: inc.replyChannel,
@@ -126,12 +127,17 @@ export async function handleTrace(
           (performance.now() - input.startedAt) / 1000,
         );
       }
-      deps.store.setReply(inc.id, rec.occurrenceId, null, permalink);
+      await deps.store.setReply(inc.id, rec.occurrenceId, null, permalink);
       return;
     }
     const where = { channel: input.channel, threadTs: input.threadTs ?? undefined };
     const ts = await postReply(client, deps, where, reply, input.surface, input.startedAt);
-    deps.store.setReply(inc.id, rec.occurrenceId, ts ? { channel: input.channel, ts } : null, permalink);
+    await deps.store.setReply(
+      inc.id,
+      rec.occurrenceId,
+      ts ? { channel: input.channel, ts } : null,
+      permalink,
+    );
   });
   return { answer: done, recorded, reply };
 }
@@ -170,17 +176,6 @@ async function serialized(
       waiting.delete(incidentId);
     }
   }
-}
-
-type StoreProblem = { kind: 'full' | 'read-only' } | { kind: 'failing'; message: string };
-
-/** What is wrong with the store, so the note can say it in words a person can act on. */
-function storeFailure(err: unknown): StoreProblem {
-  const code = (err as { code?: string }).code ?? '';
-  const message = (err as Error).message;
-  if (code.startsWith('SQLITE_FULL')) return { kind: 'full' };
-  if (code.startsWith('SQLITE_READONLY') || /readonly|read-only/i.test(message)) return { kind: 'read-only' };
-  return { kind: 'failing', message: clip(message, 200) };
 }
 
 function storeProblemText(problem: StoreProblem, lang: Language): string {

@@ -19,7 +19,7 @@ export async function postReply(
   const res = await client.chat.postMessage({
     channel: where.channel,
     ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-    blocks: reply.blocks as never,
+    blocks: reply.blocks,
     text: reply.text,
     unfurl_links: false,
     unfurl_media: false,

@@ -1,11 +1,10 @@
-/** `netty-oom`: the command line. Wiring only: parse arguments, call the core, print. */
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { complete } from '../app/answer.ts';
 import { type Config, ConfigError, knowledgeRootOf, readConfig } from '../app/config.ts';
 import { handoffFrom } from '../app/handoff.ts';
 import { analyzeInput, InputError } from '../app/read-input.ts';
+import { withExistingStore } from '../app/store.ts';
 import type { Language } from '../core/types.ts';
 import { parseDuration } from '../core/units.ts';
 import { buildHandoff } from '../incidents/handoff.ts';
@@ -17,7 +16,7 @@ import { formatProblem } from '../knowledge/yaml-file.ts';
 import { handoffToText } from '../render/handoff.ts';
 import { replyToText } from '../render/text.ts';
 import { StoreError } from '../store/errors.ts';
-import type { SqliteStore } from '../store/sqlite-store.ts';
+import type { Store } from '../store/store.ts';
 import { progressReporter } from './progress.ts';
 
 /** Exit codes: 0 detected / clean, 1 nothing detected / problems found, 2 usage or input error. */
@@ -202,24 +201,16 @@ function configOrFail(): Config {
 }
 
 /** Run `fn` on the incident store at NETTY_OOM_DB; null (with a note) when there is none yet. */
-async function withStore<T>(fn: (store: SqliteStore) => T): Promise<T | null> {
+async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T | null> {
   const config = configOrFail();
-  if (!existsSync(config.dbPath)) {
-    process.stderr.write(`netty-oom: no incident store at ${config.dbPath} yet (set NETTY_OOM_DB)\n`);
-    return null;
-  }
-  let store: SqliteStore;
   try {
-    const { SqliteStore } = await import('../store/sqlite-store.ts');
-    store = new SqliteStore(config.dbPath);
+    const result = await withExistingStore(config, fn);
+    if (result === null)
+      process.stderr.write(`netty-oom: no incident store at ${config.dbPath} yet (set NETTY_OOM_DB)\n`);
+    return result;
   } catch (err) {
     if (err instanceof StoreError) fail(err.message);
     throw err;
-  }
-  try {
-    return fn(store);
-  } finally {
-    store.close();
   }
 }
 

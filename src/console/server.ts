@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { complete } from '../app/answer.ts';
 import { handoffFrom } from '../app/handoff.ts';
 import { analyzeChunks, InputError } from '../app/read-input.ts';
+import { withExistingStore } from '../app/store.ts';
 import { redactDeep } from '../core/redact.ts';
 import type { Language } from '../core/types.ts';
 import { parseDuration } from '../core/units.ts';
@@ -17,7 +18,6 @@ import type { KnowledgeBase } from '../knowledge/load.ts';
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { readablePlaybook } from '../playbook/fill.ts';
 import { handoffBlocks } from '../render/handoff.ts';
-import { SqliteStore } from '../store/sqlite-store.ts';
 
 /** Largest body accepted (a pasted log or an uploaded file). */
 export const MAX_BODY = 50 * 1024 * 1024;
@@ -129,15 +129,9 @@ async function handle(
       if (since === null) throw new HttpError(400, 'since takes a duration such as 90m, 24h or 7d');
       const now = (o.now ?? Date.now)();
       const channel = url.searchParams.get('channel') ?? undefined;
-      let handoff = buildHandoff([], [], () => [], now - since, now);
-      if (existsSync(o.dbPath)) {
-        const store = new SqliteStore(o.dbPath);
-        try {
-          handoff = handoffFrom(store, since, now, channel);
-        } finally {
-          store.close();
-        }
-      }
+      const handoff =
+        (await withExistingStore(o, (store) => handoffFrom(store, since, now, channel))) ??
+        buildHandoff([], [], () => [], now - since, now);
       return json(res, 200, { handoff, ...handoffBlocks(handoff) });
     }
   }

@@ -2,12 +2,12 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../app/config.ts';
+import { storeFromConfig } from '../app/store.ts';
 import { createBot } from '../bot/app.ts';
 import { createLogger } from '../bot/logger.ts';
 import { createConsoleServer } from '../console/server.ts';
 import { LiveKnowledge } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
-import { SqliteStore } from '../store/sqlite-store.ts';
 
 /** Serve until SIGINT/SIGTERM; `root` holds the knowledge files, reloaded when they change or on SIGHUP. */
 export async function serve(config: Config, initial: KnowledgeBase, root: string): Promise<void> {
@@ -46,10 +46,10 @@ async function start(config: Config, kb: LiveKnowledge, log: Logger): Promise<()
     process.stderr.write(`netty-oom console: http://${config.host}:${port}/\n`);
     return () => new Promise((resolve) => server.close(() => resolve()));
   }
-  const store = new SqliteStore(config.dbPath);
+  const store = await storeFromConfig(config);
   const bot = createBot({ config, kb, log, store });
-  const port = await bot.start().catch((err: unknown) => {
-    store.close();
+  const port = await bot.start().catch(async (err: unknown) => {
+    await store.close();
     throw err;
   });
   log.info(
@@ -58,7 +58,7 @@ async function start(config: Config, kb: LiveKnowledge, log: Logger): Promise<()
   );
   return async () => {
     await bot.stop();
-    store.close();
+    await store.close();
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The incident store: what the bot remembers between pastes and restarts. An interface, so that a
- * server database can serve several replicas later without touching the bot.
+ * server database can serve several replicas later without touching the bot; every call returns a
+ * promise because such a database answers over the network. Built only by `openStore` (open.ts).
  */
 import type { Fingerprint } from '../core/fingerprint.ts';
 import type { Finding, Sample, Summary } from '../core/types.ts';
@@ -78,26 +79,44 @@ export interface PlaybookFeedback {
   notHelpful: number;
 }
 
-export interface IncidentStore extends Deduper {
-  record(o: NewOccurrence): Recorded;
+/** How long a claimed key stays claimed: Slack has long stopped retrying the event by then. */
+export const DEDUPE_TTL = 24 * 60 * 60 * 1000;
+
+/**
+ * Slack retries events (and can deliver one twice): each is answered once. The store keeps the
+ * claimed keys for DEDUPE_TTL, so a restart does not answer again.
+ */
+export interface Deduper {
+  /** True the first time a key is claimed within its lifetime; false for a repeat. */
+  claim(key: string): Promise<boolean>;
+}
+
+export interface Store extends Deduper {
+  /** Group the occurrence into the open incident of its fingerprint in its channel, or open one. */
+  record(o: NewOccurrence): Promise<Recorded>;
   /** The bot's reply for an incident (updated on repeats) and the occurrence's permalink. */
   setReply(
     incidentId: number,
     occurrenceId: number,
     reply: { channel: string; ts: string } | null,
     permalink: string | null,
-  ): void;
-  mark(m: Mark): Incident | null;
-  get(incidentId: number): Incident | null;
-  marksOf(incidentIds: number[]): Mark[];
-  samplesOf(incidentId: number): Sample[];
+  ): Promise<void>;
+  /** Record a button press; null when the incident is gone. Resolved stays resolved. */
+  mark(m: Mark): Promise<Incident | null>;
+  get(incidentId: number): Promise<Incident | null>;
+  /** The marks of these incidents, oldest first. */
+  marksOf(incidentIds: number[]): Promise<Mark[]>;
+  /** The incident's readings in time order. */
+  samplesOf(incidentId: number): Promise<Sample[]>;
   /** Incidents seen since `since` (ms), optionally in one channel: open ones first, latest first. */
-  incidentsSince(since: number, channel?: string): Incident[];
-  openIncidents(limit: number): Incident[];
-  feedback(): PlaybookFeedback[];
-  saveHandoff(at: number, text: string): void;
-  lastHandoff(): { at: number; text: string } | null;
-  /** Remove what is older than the retention; returns the number of incidents removed. */
-  purge(before: number): number;
-  close(): void;
+  incidentsSince(since: number, channel?: string): Promise<Incident[]>;
+  /** Incidents not resolved, latest first. */
+  openIncidents(limit: number): Promise<Incident[]>;
+  /** Helpful / Not helpful counts per playbook, by playbook id. */
+  feedback(): Promise<PlaybookFeedback[]>;
+  saveHandoff(at: number, text: string): Promise<void>;
+  lastHandoff(): Promise<{ at: number; text: string } | null>;
+  /** Remove incidents and handoffs older than `before`, and expired claims; returns the incidents removed. */
+  purge(before: number): Promise<number>;
+  close(): Promise<void>;
 }

@@ -7,7 +7,8 @@ import { Writable } from 'node:stream';
 import { type Bot, createBot } from '../../src/bot/app.ts';
 import { createLogger } from '../../src/bot/logger.ts';
 import { readConfig } from '../../src/app/config.ts';
-import { SqliteStore } from '../../src/store/sqlite-store.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import { kb } from '../helpers.ts';
 import { APP_TOKEN, BOT_TOKEN, BOT_USER, SlackStandIn } from './stand-in.ts';
 
@@ -16,7 +17,9 @@ export const SIGNING_SECRET = 'test-signing-secret-8f2c';
 export interface Harness {
   slack: SlackStandIn;
   bot: Bot;
-  store: SqliteStore;
+  store: Store;
+  /** The store's SQLite file. */
+  dbFile: string;
   port: number | null;
   logs: string[];
   /** POST a signed request to /slack/events (HTTP mode). */
@@ -57,7 +60,8 @@ export async function startHarness(
     ...(options.channels ? { NETTY_OOM_CHANNELS: options.channels } : {}),
   };
   const config = readConfig({ ...env, ...(options.env ?? {}) });
-  const store = new SqliteStore(options.db ?? join(mkdtempSync(join(tmpdir(), 'netty-oom-db-')), 'incidents.db'));
+  const dbFile = options.db ?? join(mkdtempSync(join(tmpdir(), 'netty-oom-db-')), 'incidents.db');
+  const store = await openStore({ path: dbFile });
   const bot = createBot({
     config,
     kb,
@@ -79,13 +83,14 @@ export async function startHarness(
     slack,
     bot,
     store,
+    dbFile,
     port,
     logs,
     ...client,
     async stop() {
       await bot.stop().catch(() => {});
       await slack.stop();
-      store.close();
+      await store.close();
       // Every test that runs the bot checks its whole log: no token or secret may appear in it.
       const leaked = [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET].filter((s) => logs.some((l) => l.includes(s)));
       if (leaked.length > 0) throw new Error(`a secret appeared in the bot's log: ${leaked.map((s) => `${s.slice(0, 8)}…`).join(', ')}`);

@@ -28,7 +28,7 @@ export function markIncidentAction(deps: BotDeps): Parameters<App['action']>[1] 
     const b = body as BlockAction;
     const [idText = '', playbookId = ''] = (a.value ?? '').split('|');
     const markAction = MARK_ACTIONS[a.action_id as keyof typeof MARK_ACTIONS];
-    const incident = deps.store.mark({
+    const incident = await deps.store.mark({
       incidentId: Number(idText),
       action: markAction,
       userId: b.user.id,
@@ -44,7 +44,7 @@ export function markIncidentAction(deps: BotDeps): Parameters<App['action']>[1] 
       return;
     }
     deps.log.info({ incident: incident.id, action: markAction, user: b.user.id }, 'incident marked');
-    const line = statusLine(deps.store.marksOf([incident.id]));
+    const line = statusLine(await deps.store.marksOf([incident.id]));
     const message = b.message as
       | { ts: string; text?: string; blocks?: { type: string; block_id?: string }[] }
       | undefined;

@@ -44,9 +44,9 @@ export function nettyOomCommand(deps: BotDeps): Parameters<App['command']>[1] {
         if (span === null)
           reply = textReply(`"${rest[0]}" is not a duration: try /netty-oom handoff 24h (or 90m, 7d).`);
         else {
-          const h = handoffFrom(deps.store, span, deps.now());
+          const h = await handoffFrom(deps.store, span, deps.now());
           reply = handoffBlocks(h);
-          deps.store.saveHandoff(deps.now(), handoffToText(h));
+          await deps.store.saveHandoff(deps.now(), handoffToText(h));
         }
       } else {
         // A trace typed after the command is recorded like a pasted one; the answer stays private.

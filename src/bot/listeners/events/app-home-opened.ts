@@ -11,8 +11,8 @@ export function appHomeOpenedListener(deps: BotDeps): Parameters<App['event']>[1
     if (e.tab && e.tab !== 'home') return;
     deps.metrics.events.inc({ type: 'app_home_opened' });
     const { entries, playbooks, analyzer } = deps.kb;
-    const open = deps.store.openIncidents(10);
-    const last = deps.store.lastHandoff();
+    const open = await deps.store.openIncidents(10);
+    const last = await deps.store.lastHandoff();
     const incidents = open.length
       ? open.map((i) => {
           const usage =

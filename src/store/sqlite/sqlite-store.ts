@@ -1,43 +1,24 @@
 /** The incident store in one SQLite file (better-sqlite3, WAL): survives restarts and kills. */
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Sample } from '../core/types.ts';
-import { StoreError } from './errors.ts';
-import { MIGRATIONS } from './migrations.ts';
-import type { Incident, IncidentStore, Mark, NewOccurrence, PlaybookFeedback, Recorded } from './store.ts';
+import { resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Sample } from '../../core/types.ts';
+import {
+  DEDUPE_TTL,
+  type Incident,
+  type Mark,
+  type NewOccurrence,
+  type PlaybookFeedback,
+  type Recorded,
+  type Store,
+} from '../store.ts';
+import { openDatabase } from './open.ts';
+import { type Row, toIncident, toMark, toSample } from './rows.ts';
 
-const DEDUPE_TTL = 24 * 60 * 60 * 1000;
-
-interface Row {
-  [key: string]: unknown;
-}
-
-function toIncident(r: Row): Incident {
-  return {
-    id: r.id as number,
-    channel: r.channel as string,
-    fingerprint: r.fingerprint as string,
-    status: r.status as Incident['status'],
-    kind: r.kind as string,
-    framework: (r.framework as string | null) ?? null,
-    firstFrame: (r.first_frame as string | null) ?? null,
-    title: r.title as string,
-    playbookId: (r.playbook_id as string | null) ?? null,
-    playbookTitle: (r.playbook_title as string | null) ?? null,
-    firstSeen: r.first_seen as number,
-    lastSeen: r.last_seen as number,
-    occurrences: r.occurrences as number,
-    firstThreadTs: (r.first_thread_ts as string | null) ?? null,
-    firstPermalink: (r.first_permalink as string | null) ?? null,
-    replyChannel: (r.reply_channel as string | null) ?? null,
-    replyTs: (r.reply_ts as string | null) ?? null,
-    latestUsed: (r.latest_used as number | null) ?? null,
-    latestMax: (r.latest_max as number | null) ?? null,
-  };
-}
-
-export class SqliteStore implements IncidentStore {
+/**
+ * The store's methods run better-sqlite3's synchronous calls and hand back settled promises: one
+ * process owns the file, and a transaction never waits on the event loop halfway through.
+ */
+export class SqliteStore implements Store {
   private readonly db: Database.Database;
   readonly file: string;
 
@@ -58,10 +39,10 @@ export class SqliteStore implements IncidentStore {
     private readonly now: () => number = Date.now,
   ) {
     this.file = resolve(file);
-    this.db = open(this.file);
+    this.db = openDatabase(this.file);
   }
 
-  claim(key: string): boolean {
+  async claim(key: string): Promise<boolean> {
     const t = this.now();
     const r = this.stmt(
       'INSERT INTO dedupe (key, expires) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE dedupe.expires < ?',
@@ -69,7 +50,7 @@ export class SqliteStore implements IncidentStore {
     return r.changes > 0;
   }
 
-  record(o: NewOccurrence): Recorded {
+  async record(o: NewOccurrence): Promise<Recorded> {
     const tx = this.db.transaction((): Recorded => {
       const fp = o.fingerprint;
       const existing = this.stmt(
@@ -137,18 +118,18 @@ export class SqliteStore implements IncidentStore {
         occurrenceId,
         isNew,
         elsewhere: elsewhere ? toIncident(elsewhere) : null,
-        samples: this.samplesOf(id),
+        samples: this.readings(id),
       };
     });
     return tx.immediate();
   }
 
-  setReply(
+  async setReply(
     incidentId: number,
     occurrenceId: number,
     reply: { channel: string; ts: string } | null,
     permalink: string | null,
-  ): void {
+  ): Promise<void> {
     const tx = this.db.transaction(() => {
       if (reply) {
         this.stmt(
@@ -166,7 +147,7 @@ export class SqliteStore implements IncidentStore {
     tx.immediate();
   }
 
-  mark(m: Mark): Incident | null {
+  async mark(m: Mark): Promise<Incident | null> {
     const tx = this.db.transaction(() => {
       const found = this.stmt('SELECT id FROM incidents WHERE id = ?').get(m.incidentId);
       if (!found) return null;
@@ -185,38 +166,33 @@ export class SqliteStore implements IncidentStore {
     return tx.immediate();
   }
 
-  get(incidentId: number): Incident | null {
+  async get(incidentId: number): Promise<Incident | null> {
     const r = this.stmt('SELECT * FROM incidents WHERE id = ?').get(incidentId) as Row | undefined;
     return r ? toIncident(r) : null;
   }
 
-  marksOf(incidentIds: number[]): Mark[] {
+  async marksOf(incidentIds: number[]): Promise<Mark[]> {
     if (incidentIds.length === 0) return [];
     // One statement for any number of ids (the ids travel as a JSON array), so the cache stays small.
     const rows = this.stmt(
       'SELECT * FROM marks WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY at',
     ).all(JSON.stringify(incidentIds)) as Row[];
-    return rows.map((r) => ({
-      incidentId: r.incident_id as number,
-      action: r.action as Mark['action'],
-      userId: r.user_id as string,
-      at: r.at as number,
-      playbookId: (r.playbook_id as string | null) ?? null,
-    }));
+    return rows.map(toMark);
   }
 
-  samplesOf(incidentId: number): Sample[] {
+  async samplesOf(incidentId: number): Promise<Sample[]> {
+    return this.readings(incidentId);
+  }
+
+  private readings(incidentId: number): Sample[] {
     return (
       this.stmt('SELECT timestamp, used_bytes FROM samples WHERE incident_id = ? ORDER BY timestamp').all(
         incidentId,
       ) as Row[]
-    ).map((r) => ({
-      timestamp: r.timestamp as string,
-      usedBytes: r.used_bytes as number,
-    }));
+    ).map(toSample);
   }
 
-  incidentsSince(since: number, channel?: string): Incident[] {
+  async incidentsSince(since: number, channel?: string): Promise<Incident[]> {
     const rows = this.stmt(
       `SELECT * FROM incidents WHERE last_seen >= ? ${channel ? 'AND channel = ?' : ''}
          ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'mitigated' THEN 1 ELSE 2 END, last_seen DESC`,
@@ -224,7 +200,7 @@ export class SqliteStore implements IncidentStore {
     return rows.map(toIncident);
   }
 
-  openIncidents(limit: number): Incident[] {
+  async openIncidents(limit: number): Promise<Incident[]> {
     return (
       this.stmt("SELECT * FROM incidents WHERE status != 'resolved' ORDER BY last_seen DESC LIMIT ?").all(
         limit,
@@ -232,7 +208,7 @@ export class SqliteStore implements IncidentStore {
     ).map(toIncident);
   }
 
-  feedback(): PlaybookFeedback[] {
+  async feedback(): Promise<PlaybookFeedback[]> {
     const rows = this.stmt(
       `SELECT playbook_id, sum(action = 'helpful') AS helpful, sum(action = 'not-helpful') AS not_helpful
          FROM marks WHERE playbook_id IS NOT NULL AND action IN ('helpful', 'not-helpful') GROUP BY playbook_id ORDER BY playbook_id`,
@@ -244,18 +220,18 @@ export class SqliteStore implements IncidentStore {
     }));
   }
 
-  saveHandoff(at: number, text: string): void {
+  async saveHandoff(at: number, text: string): Promise<void> {
     this.stmt('INSERT INTO handoffs (at, text) VALUES (?, ?)').run(at, text);
   }
 
-  lastHandoff(): { at: number; text: string } | null {
+  async lastHandoff(): Promise<{ at: number; text: string } | null> {
     const r = this.stmt('SELECT at, text FROM handoffs ORDER BY at DESC, id DESC LIMIT 1').get() as
       | Row
       | undefined;
     return r ? { at: r.at as number, text: r.text as string } : null;
   }
 
-  purge(before: number): number {
+  async purge(before: number): Promise<number> {
     const tx = this.db.transaction(() => {
       this.stmt('DELETE FROM dedupe WHERE expires < ?').run(this.now());
       this.stmt('DELETE FROM handoffs WHERE at < ?').run(before);
@@ -264,88 +240,7 @@ export class SqliteStore implements IncidentStore {
     return tx.immediate();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
-  }
-}
-
-/** Open (creating when absent) and migrate, or explain what is wrong with the file. */
-function open(file: string): Database.Database {
-  const fresh = !existsSync(file);
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-  } catch (err) {
-    throw new StoreError(
-      file,
-      `cannot create its folder (${(err as NodeJS.ErrnoException).code})`,
-      'Set NETTY_OOM_DB to a writable path',
-    );
-  }
-  if (!fresh) {
-    try {
-      accessSync(file, constants.R_OK | constants.W_OK);
-    } catch {
-      throw new StoreError(
-        file,
-        'is not writable by this user',
-        'Fix its permissions, or set NETTY_OOM_DB to a writable path',
-      );
-    }
-  }
-  let db: Database.Database;
-  try {
-    db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(String(check));
-  } catch (err) {
-    const msg = (err as Error).message;
-    if (/not a database|malformed|file is encrypted|corrupt/i.test(msg)) {
-      throw new StoreError(
-        file,
-        `is not a usable SQLite database (${msg})`,
-        'Move it aside (the bot will create a new one) or restore it from a backup',
-      );
-    }
-    if (/readonly|read-only|EACCES|permission/i.test(msg)) {
-      throw new StoreError(
-        file,
-        `cannot be written (${msg})`,
-        'Fix its permissions, or set NETTY_OOM_DB to a writable path',
-      );
-    }
-    throw new StoreError(file, `cannot be opened (${msg})`, 'Check the path in NETTY_OOM_DB');
-  }
-  migrate(db, file);
-  return db;
-}
-
-function migrate(db: Database.Database, file: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    db.close();
-    throw new StoreError(
-      file,
-      `was written by a newer netty-oom (schema ${version}, this one knows ${MIGRATIONS.length})`,
-      'Upgrade netty-oom, or point NETTY_OOM_DB at another file',
-    );
-  }
-  try {
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      db.transaction(() => {
-        db.exec(MIGRATIONS[v] as string);
-        db.pragma(`user_version = ${v + 1}`);
-      }).immediate();
-    }
-  } catch (err) {
-    db.close();
-    throw new StoreError(
-      file,
-      `could not be migrated (${(err as Error).message})`,
-      'Check that the disk is writable and not full',
-    );
   }
 }
