@@ -20,11 +20,14 @@ export function openDatabase(file: string): Database.Database {
   if (!fresh) {
     try {
       accessSync(file, constants.R_OK | constants.W_OK);
-    } catch {
+    } catch (err) {
+      const readOnlyDisk = (err as NodeJS.ErrnoException).code === 'EROFS';
       throw new StoreError(
         file,
-        'is not writable by this user',
-        'Fix its permissions, or set NETTY_OOM_DB to a writable path',
+        readOnlyDisk ? 'is on a read-only file system' : 'is not writable by this user',
+        readOnlyDisk
+          ? 'Mount its volume read-write, or set NETTY_OOM_DB to a path on a writable one'
+          : 'Fix its permissions, or set NETTY_OOM_DB to a writable path',
       );
     }
   }
