@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Report } from '../src/core/types.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -22,4 +23,9 @@ export function fixtureLine(path: string, n: number): string {
   const line = fixtureLines(path, n)[0];
   if (line === undefined) throw new Error(`${path} has no line ${n}`);
   return line;
+}
+
+/** The report an analyzed fixture gave, as its golden file (`golden/<name>.json`) keeps it. */
+export function goldenReport(name: string): Report {
+  return JSON.parse(fixture(`golden/${name}.json`)) as Report;
 }

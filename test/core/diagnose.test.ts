@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose, unknownFinding } from '../../src/core/diagnose.ts';
-import type { AnalyzerKnowledge, Report, ScenarioDef } from '../../src/core/types.ts';
+import type { AnalyzerKnowledge, ScenarioDef } from '../../src/core/types.ts';
 import { loadAnalyzerKnowledge } from '../../src/knowledge/analyzer-knowledge.ts';
-import { fixture, ROOT } from '../fixture-files.ts';
+import { goldenReport, ROOT } from '../fixture-files.ts';
 
 const analyzer = loadAnalyzerKnowledge(ROOT, []) as AnalyzerKnowledge;
 // What the analyzer read in seed 000 (a load test on reactor-netty), as its golden report keeps it.
-const seed000 = JSON.parse(fixture('golden/000-reactor-netty-load-test.json')) as Report;
+const seed000 = goldenReport('000-reactor-netty-load-test');
 const { signals } = seed000;
 const frameworks = seed000.summary.frameworks;
 

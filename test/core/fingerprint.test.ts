@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fingerprintOf } from '../../src/core/fingerprint.ts';
-import type { Report } from '../../src/core/types.ts';
-import { fixture } from '../fixture-files.ts';
-
-/** An analyzed paste, as its golden report holds it. */
-function report(golden: string): Report {
-  return JSON.parse(fixture(`golden/${golden}.json`)) as Report;
-}
+import { goldenReport } from '../fixture-files.ts';
 
 const OODM = 'io.netty.util.internal.OutOfDirectMemoryError';
 
 describe('fingerprintOf', () => {
   it('has no fingerprint for a paste with nothing detected', () => {
-    assert.equal(fingerprintOf({ ...report('000-reactor-netty-load-test'), detected: false }), null);
+    assert.equal(fingerprintOf({ ...goldenReport('000-reactor-netty-load-test'), detected: false }), null);
   });
 
   it('keeps the key of seed 000 as stored incidents know it, with no frame outside Netty', () => {
-    assert.deepEqual(fingerprintOf(report('000-reactor-netty-load-test')), {
+    assert.deepEqual(fingerprintOf(goldenReport('000-reactor-netty-load-test')), {
       key: '3440684ab15537de82a3831c',
       kind: 'oodm',
       exceptionClass: OODM,
@@ -28,7 +22,7 @@ describe('fingerprintOf', () => {
   });
 
   it('names the first frame outside Netty, the JDK and Reactor, without its line', () => {
-    assert.deepEqual(fingerprintOf(report('pastes/scg-caused-by')), {
+    assert.deepEqual(fingerprintOf(goldenReport('pastes/scg-caused-by')), {
       key: '907936c9fa78fe7225a1fae1',
       kind: 'oodm',
       exceptionClass: OODM,
@@ -39,7 +33,7 @@ describe('fingerprintOf', () => {
   });
 
   it('keeps the relocation prefix of a shaded Netty in the class', () => {
-    assert.deepEqual(fingerprintOf(report('pastes/grpc-shaded-huge')), {
+    assert.deepEqual(fingerprintOf(goldenReport('pastes/grpc-shaded-huge')), {
       key: 'dbb9ec618bf62464ab131a89',
       kind: 'oodm',
       exceptionClass: `io.grpc.netty.shaded.${OODM}`,
@@ -50,7 +44,7 @@ describe('fingerprintOf', () => {
   });
 
   it('reads a LEAK report by where the leaked buffer was made', () => {
-    assert.deepEqual(fingerprintOf(report('pastes/leak-advanced')), {
+    assert.deepEqual(fingerprintOf(goldenReport('pastes/leak-advanced')), {
       key: '439043e557d00f947f3cbdaf',
       kind: 'leak_report',
       exceptionClass: 'io.netty.util.ResourceLeakDetector',
@@ -62,20 +56,20 @@ describe('fingerprintOf', () => {
 
   it('takes the frames of an event of the reported kind, not of a LEAK report before it', () => {
     // multi-trace.log opens with a LEAK report; the OutOfDirectMemoryErrors follow
-    const fp = fingerprintOf(report('pastes/multi-trace'));
+    const fp = fingerprintOf(goldenReport('pastes/multi-trace'));
     assert.equal(fp?.kind, 'oodm');
     assert.equal(fp?.firstFrame, 'com.acme.orders.codec.OrderFrameDecoder.decode');
   });
 
   it('falls back to the leak site when every frame is Netty’s', () => {
-    const r = report('000-reactor-netty-load-test');
+    const r = goldenReport('000-reactor-netty-load-test');
     const site = 'com.acme.gateway.AuditFilter.filter(AuditFilter.java:57)';
     const fp = fingerprintOf({ ...r, summary: { ...r.summary, leakSites: [{ frame: site, count: 3 }] } });
     assert.equal(fp?.firstFrame, 'com.acme.gateway.AuditFilter.filter');
   });
 
   it('gives the same key to the same failure after a redeploy moved its lines', () => {
-    const r = report('pastes/scg-caused-by');
+    const r = goldenReport('pastes/scg-caused-by');
     const moved = {
       ...r,
       events: r.events.map((e) => ({ ...e, frames: e.frames.map((f) => f.replace(/:\d+\)$/, ':1)')) })),
@@ -85,7 +79,7 @@ describe('fingerprintOf', () => {
   });
 
   it('gives another key when the limit or the framework differs', () => {
-    const r = report('pastes/scg-caused-by');
+    const r = goldenReport('pastes/scg-caused-by');
     const key = fingerprintOf(r)?.key;
     assert.notEqual(fingerprintOf({ ...r, summary: { ...r.summary, maxBytes: 1073741824 } })?.key, key);
     assert.notEqual(fingerprintOf({ ...r, summary: { ...r.summary, frameworks: [] } })?.key, key);

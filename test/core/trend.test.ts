@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type Trend, trendOf } from '../../src/core/trend.ts';
-import type { Report, Sample } from '../../src/core/types.ts';
-import { fixture } from '../fixture-files.ts';
+import type { Sample } from '../../src/core/types.ts';
+import { goldenReport } from '../fixture-files.ts';
 
 const GiB = 1024 ** 3;
 const DAY = 86_400_000;
 
 /** The readings an analyzed paste kept, as its golden report holds them. */
 function samplesOf(golden: string): { samples: Sample[]; max: number | null } {
-  const r = JSON.parse(fixture(`golden/pastes/${golden}.json`)) as Report;
+  const r = goldenReport(`pastes/${golden}`);
   return { samples: r.summary.samples, max: r.summary.maxBytes };
 }
 
