@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { expectGolden } from './golden.ts';
 import { analyzeFixture, FIXTURES } from './helpers.ts';
 import { schemaErrors } from './schema-validator.ts';
 
@@ -341,14 +342,7 @@ describe('every paste form', () => {
     });
 
     it(`reports ${file} exactly as its golden file`, () => {
-      const r = analyzeFixture(`pastes/${file}`);
-      const path = join(GOLDEN, file.replace(/\.\w+$/, '.json'));
-      const json = `${JSON.stringify(r, null, 2)}\n`;
-      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-        mkdirSync(GOLDEN, { recursive: true });
-        writeFileSync(path, json);
-      }
-      assert.deepEqual(JSON.parse(json), JSON.parse(readFileSync(path, 'utf8')));
+      expectGolden(join(GOLDEN, file.replace(/\.\w+$/, '.json')), analyzeFixture(`pastes/${file}`));
     });
   }
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { expectGolden } from './golden.ts';
 import { analyzeFixture, FIXTURES, SEEDS } from './helpers.ts';
 import { schemaErrors } from './schema-validator.ts';
 
@@ -13,13 +14,7 @@ describe('the five seed incidents', () => {
     it(`reports seed ${seed} exactly as its golden file`, () => {
       const report = analyzeFixture(`seeds/${seed}.txt`);
       assert.deepEqual(schemaErrors(report), []);
-      const file = join(GOLDEN, `${seed}.json`);
-      const json = `${JSON.stringify(report, null, 2)}\n`;
-      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-        mkdirSync(GOLDEN, { recursive: true });
-        writeFileSync(file, json);
-      }
-      assert.deepEqual(JSON.parse(json), JSON.parse(readFileSync(file, 'utf8')));
+      expectGolden(join(GOLDEN, `${seed}.json`), report);
     });
   }
 

@@ -9,6 +9,8 @@ export const MAX_RAW_LINE = 256 * 1024;
 /** Longest line a parser sees. */
 export const MAX_PARSE_LINE = 8 * 1024;
 const SIGNATURES = ['OutOfDirectMemoryError', 'OutOfMemoryError', 'LEAK: '];
+/** Room an event's message takes after its signature (numbers and all). */
+const MESSAGE = 256;
 
 export interface CleanLine {
   text: string;
@@ -173,7 +175,8 @@ export function cutAroundSignatures(text: string, limit: number): string {
   const pieces = [text.slice(0, part)];
   let budget = limit - part;
   for (const sig of SIGNATURES) {
-    let from = part;
+    // A message that starts near the end of the head would be cut there: it is read again, whole.
+    let from = Math.max(0, part - MESSAGE);
     while (budget > 0) {
       const at = text.indexOf(sig, from);
       if (at < 0) break;

@@ -1,4 +1,5 @@
 /** Playbook steps filled with a report's facts; a step whose facts are missing is rephrased, never holed. */
+import { versionCompare } from '../core/summarize.ts';
 import { fillTemplate } from '../core/template.ts';
 import type { FrameworkDef, Language, Report } from '../core/types.ts';
 import { formatBytes, SIZES } from '../core/units.ts';
@@ -71,8 +72,8 @@ export function factsOf(report: Report, frameworks: FrameworkDef[]): Partial<Rec
   if (s.heap?.maxBytes) f.heapMax = formatBytes(s.heap.maxBytes);
   const chunk = report.signals['chunk-request']?.requested;
   if (chunk) f.chunk = chunk;
-  else if (s.nettyVersion)
-    f.chunk = /^4\.1\.(\d+)/.test(s.nettyVersion) && Number(RegExp.$1) < 75 ? '16 MiB' : '4 MiB';
+  // The analysis' own rule: 16 MiB chunks before 4.1.75 (4.0 included), 4 MiB from it on.
+  else if (s.nettyVersion) f.chunk = versionCompare(s.nettyVersion, '4.1.75') < 0 ? '16 MiB' : '4 MiB';
   if (s.shadedPrefix) f.shadedPrefix = s.shadedPrefix;
   if (s.limitOrigin.guess !== 'unknown') f.limitEvidence = s.limitOrigin.evidence;
   return f;

@@ -56,8 +56,11 @@ export function tokenize(text: string): string[] {
     if (word.includes('.')) out.push(word.replace(/\./g, '_'));
     for (const part of word.split(/[._$]/)) addWord(part, out);
   }
-  for (const m of lowerSpaced.matchAll(/[a-z]+/g))
-    if (m[0] !== lower.slice(m.index, m.index + m[0].length)) addWord(m[0], out);
+  // The camel-case parts of each word (`MaxDirectMemorySize` → max, direct, memory, size).
+  for (const m of raw.matchAll(/[A-Za-z]+/g))
+    if (/[a-z][A-Z]/.test(m[0]))
+      for (const part of m[0].replace(/([a-z])([A-Z])/g, '$1 $2').split(' '))
+        addWord(part.toLowerCase(), out);
   for (const m of raw.matchAll(CJK_RUN)) {
     const run = m[0];
     for (const s of segmenter.segment(run)) if (s.isWordLike && s.segment.length > 1) out.push(s.segment);

@@ -18,7 +18,15 @@ describe('the console in a real browser (Debian Chromium)', () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
     await page.goto(`${c.url}/`);
@@ -41,7 +49,9 @@ describe('the console in a real browser (Debian Chromium)', () => {
 
   it('switches the reply to English', async () => {
     await page.selectOption('#lang', 'en');
-    await page.waitForFunction(() => document.querySelector('#reply')?.textContent?.includes('Direct memory exhausted'));
+    await page.waitForFunction(() =>
+      document.querySelector('#reply')?.textContent?.includes('Direct memory exhausted'),
+    );
     const reply = await page.textContent('#reply');
     assert.match(reply ?? '', /Direct memory exhausted: 7\.66 GiB of 7\.67 GiB used/);
     assert.match(reply ?? '', /Most likely: A load burst beyond capacity/);
@@ -51,11 +61,22 @@ describe('the console in a real browser (Debian Chromium)', () => {
   });
 
   it('shows a pasted <script> and <img onerror> as text, running neither', async () => {
-    const hostile = '<script>window.__x = 1</script><img src=x onerror="window.__y = 1">\nio.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 100, max: 200)';
+    const hostile =
+      '<script>window.__x = 1</script><img src=x onerror="window.__y = 1">\nio.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 100, max: 200)';
     await page.fill('#paste', hostile);
     await page.click('#analyze');
-    await page.waitForFunction(() => document.querySelector('#json')?.textContent?.includes('"usedBytes": 100'));
-    assert.equal(await page.evaluate(() => (window as unknown as { __x?: number; __y?: number }).__x ?? (window as unknown as { __y?: number }).__y ?? null), null);
+    await page.waitForFunction(() =>
+      document.querySelector('#json')?.textContent?.includes('"usedBytes": 100'),
+    );
+    assert.equal(
+      await page.evaluate(
+        () =>
+          (window as unknown as { __x?: number; __y?: number }).__x ??
+          (window as unknown as { __y?: number }).__y ??
+          null,
+      ),
+      null,
+    );
     assert.equal(await page.$$eval('#result img, #result script', (els) => els.length), 0);
   });
 
@@ -74,7 +95,9 @@ describe('the console in a real browser (Debian Chromium)', () => {
 
   it('shows the handoff view', async () => {
     await page.click('[data-tab="handoff"]');
-    await page.waitForFunction(() => document.querySelector('#handoff')?.textContent?.includes('On-call handoff'));
+    await page.waitForFunction(() =>
+      document.querySelector('#handoff')?.textContent?.includes('On-call handoff'),
+    );
     assert.match((await page.textContent('#handoff')) ?? '', /No incidents in this period/);
   });
 });

@@ -61,7 +61,10 @@ export async function spawnBot(slack: SlackStandIn, env: NodeJS.ProcessEnv = {})
     }
   };
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the bot did not start: ${problems.join('\n')}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the bot did not start: ${problems.join('\n')}`)),
+      15_000,
+    );
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       watch(line);
       const m = /"port":(\d+)/.exec(line);
@@ -71,7 +74,9 @@ export async function spawnBot(slack: SlackStandIn, env: NodeJS.ProcessEnv = {})
       }
     });
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', watch);
-    child.once('exit', (code) => reject(new Error(`the bot exited (${code}) before it started: ${problems.join('\n')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the bot exited (${code}) before it started: ${problems.join('\n')}`)),
+    );
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const pid = child.pid as number;
@@ -88,10 +93,14 @@ export async function spawnBot(slack: SlackStandIn, env: NodeJS.ProcessEnv = {})
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`no log line matched ${pattern} within ${ms} ms; last lines:\n${recent
-              .slice(-5)
-              .map((r) => r.line)
-              .join('\n')}`));
+          reject(
+            new Error(
+              `no log line matched ${pattern} within ${ms} ms; last lines:\n${recent
+                .slice(-5)
+                .map((r) => r.line)
+                .join('\n')}`,
+            ),
+          );
         }, ms);
         const check = (line: string) => {
           if (!pattern.test(line)) return;

@@ -4,9 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { readConfig } from '../../src/app/config.ts';
 import { type Bot, createBot } from '../../src/bot/app.ts';
 import { createLogger } from '../../src/bot/logger.ts';
-import { readConfig } from '../../src/app/config.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/store.ts';
 import { kb } from '../helpers.ts';
@@ -23,10 +23,17 @@ export interface Harness {
   port: number | null;
   logs: string[];
   /** POST a signed request to /slack/events (HTTP mode). */
-  post(body: string, type: 'json' | 'form', opts?: { retryNum?: number; signature?: string; timestamp?: number }): Promise<Response>;
+  post(
+    body: string,
+    type: 'json' | 'form',
+    opts?: { retryNum?: number; signature?: string; timestamp?: number },
+  ): Promise<Response>;
   /** Deliver an Events API payload (HTTP or Socket Mode). */
   event(event: Record<string, unknown>, eventId?: string, retryNum?: number): Promise<number>;
-  command(text: string, extra?: Record<string, string>): Promise<{ status: number; ms: number; responsePath: string }>;
+  command(
+    text: string,
+    extra?: Record<string, string>,
+  ): Promise<{ status: number; ms: number; responsePath: string }>;
   interactive(payload: Record<string, unknown>): Promise<number>;
   stop(): Promise<void>;
 }
@@ -39,7 +46,13 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
 
 export async function startHarness(
   mode: 'http' | 'socket',
-  options: { channels?: string; retries?: number; db?: string; now?: () => number; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    channels?: string;
+    retries?: number;
+    db?: string;
+    now?: () => number;
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<Harness> {
   const slack = new SlackStandIn();
   await slack.start();
@@ -93,7 +106,10 @@ export async function startHarness(
       await store.close();
       // Every test that runs the bot checks its whole log: no token or secret may appear in it.
       const leaked = [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET].filter((s) => logs.some((l) => l.includes(s)));
-      if (leaked.length > 0) throw new Error(`a secret appeared in the bot's log: ${leaked.map((s) => `${s.slice(0, 8)}…`).join(', ')}`);
+      if (leaked.length > 0)
+        throw new Error(
+          `a secret appeared in the bot's log: ${leaked.map((s) => `${s.slice(0, 8)}…`).join(', ')}`,
+        );
     },
   };
 }
@@ -112,7 +128,9 @@ export function slackClient(mode: 'http' | 'socket', port: number | null, slack:
         'content-type': type === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
         'x-slack-request-timestamp': String(ts),
         'x-slack-signature': opts.signature ?? sign(body, ts),
-        ...(opts.retryNum ? { 'x-slack-retry-num': String(opts.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
+        ...(opts.retryNum
+          ? { 'x-slack-retry-num': String(opts.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+          : {}),
       },
       body,
     });
@@ -179,13 +197,34 @@ export function slackClient(mode: 'http' | 'socket', port: number | null, slack:
 /** A plain user message in a channel. */
 export function message(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const ts = `${1700000000 + ++seq}.000${seq}`;
-  return { type: 'message', channel: 'C0INCIDENT', channel_type: 'channel', user: 'U0ALICE', text, ts, client_msg_id: `cm-${seq}`, ...extra };
+  return {
+    type: 'message',
+    channel: 'C0INCIDENT',
+    channel_type: 'channel',
+    user: 'U0ALICE',
+    text,
+    ts,
+    client_msg_id: `cm-${seq}`,
+    ...extra,
+  };
 }
 
 /** The text of every block of a posted message, for assertions. */
 export function blockText(args: Record<string, unknown>): string {
-  const blocks = (args.blocks ?? []) as { text?: { text: string }; fields?: { text: string }[]; elements?: { text?: unknown }[] }[];
+  const blocks = (args.blocks ?? []) as {
+    text?: { text: string };
+    fields?: { text: string }[];
+    elements?: { text?: unknown }[];
+  }[];
   return blocks
-    .map((b) => [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : ((e.text as { text?: string })?.text ?? '')))].join('\n'))
+    .map((b) =>
+      [
+        b.text?.text ?? '',
+        ...(b.fields ?? []).map((f) => f.text),
+        ...(b.elements ?? []).map((e) =>
+          typeof e.text === 'string' ? e.text : ((e.text as { text?: string })?.text ?? ''),
+        ),
+      ].join('\n'),
+    )
     .join('\n');
 }

@@ -101,7 +101,12 @@ export class SlackStandIn {
   }
 
   /** A file the bot can look up with files.info and download with the bot token. */
-  addFile(id: string, name: string, content: string | Buffer, meta: Record<string, unknown> = {}): Record<string, unknown> {
+  addFile(
+    id: string,
+    name: string,
+    content: string | Buffer,
+    meta: Record<string, unknown> = {},
+  ): Record<string, unknown> {
     const body = Buffer.isBuffer(content) ? content : Buffer.from(content);
     const file = {
       id,
@@ -146,13 +151,26 @@ export class SlackStandIn {
   }
 
   /** Send a Socket Mode envelope to the connected bot; resolves when the bot acknowledges it. */
-  async sendEnvelope(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown, id: string): Promise<unknown> {
+  async sendEnvelope(
+    type: 'events_api' | 'slash_commands' | 'interactive',
+    payload: unknown,
+    id: string,
+  ): Promise<unknown> {
     const until = Date.now() + 5000;
     while (this.sockets.size === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
     const ws = [...this.sockets][0];
     if (!ws) throw new Error('no Socket Mode connection');
     const acked = new Promise<unknown>((resolve) => this.acks.set(id, resolve));
-    ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+    ws.send(
+      JSON.stringify({
+        envelope_id: id,
+        type,
+        payload,
+        accepts_response_payload: type !== 'events_api',
+        retry_attempt: 0,
+        retry_reason: '',
+      }),
+    );
     return acked;
   }
 
@@ -160,7 +178,14 @@ export class SlackStandIn {
   disconnectSockets(mode: 'drop' | 'refresh'): void {
     for (const ws of this.sockets) {
       if (mode === 'drop') ws.terminate();
-      else ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'stand-in' } }));
+      else
+        ws.send(
+          JSON.stringify({
+            type: 'disconnect',
+            reason: 'refresh_requested',
+            debug_info: { host: 'stand-in' },
+          }),
+        );
     }
   }
 
@@ -174,7 +199,13 @@ export class SlackStandIn {
     if (url.pathname.startsWith('/files/')) return this.download(url.pathname, req, res);
     if (url.pathname.startsWith('/response/')) {
       const method = 'response_url';
-      this.record({ method, args: this.keep({ path: url.pathname, ...(JSON.parse(body || '{}') as object) }), headers: this.compact ? {} : req.headers, at: Date.now(), t: performance.now() });
+      this.record({
+        method,
+        args: this.keep({ path: url.pathname, ...(JSON.parse(body || '{}') as object) }),
+        headers: this.compact ? {} : req.headers,
+        at: Date.now(),
+        t: performance.now(),
+      });
       if (await this.applyFault(method, res)) return;
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok');
@@ -182,18 +213,34 @@ export class SlackStandIn {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const args = parseArgs(body, req.headers['content-type'] ?? '');
-    this.record({ method, args: this.keep(args), headers: this.compact ? {} : req.headers, at: Date.now(), t: performance.now() });
+    this.record({
+      method,
+      args: this.keep(args),
+      headers: this.compact ? {} : req.headers,
+      at: Date.now(),
+      t: performance.now(),
+    });
     if (await this.applyFault(method, res)) return;
     const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || String(args.token ?? '');
-    if (method !== 'apps.connections.open' && token !== BOT_TOKEN) return json(res, { ok: false, error: 'invalid_auth' });
-    if (method === 'apps.connections.open' && token !== APP_TOKEN) return json(res, { ok: false, error: 'invalid_auth' });
+    if (method !== 'apps.connections.open' && token !== BOT_TOKEN)
+      return json(res, { ok: false, error: 'invalid_auth' });
+    if (method === 'apps.connections.open' && token !== APP_TOKEN)
+      return json(res, { ok: false, error: 'invalid_auth' });
     json(res, this.answer(method, args));
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://stand-in.slack.com/', team: 'Stand-in', user: 'netty-oom', team_id: 'T0001', user_id: BOT_USER, bot_id: 'B0001' };
+        return {
+          ok: true,
+          url: 'https://stand-in.slack.com/',
+          team: 'Stand-in',
+          user: 'netty-oom',
+          team_id: 'T0001',
+          user_id: BOT_USER,
+          bot_id: 'B0001',
+        };
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'chat.postMessage':
@@ -205,7 +252,10 @@ export class SlackStandIn {
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++this.ts}.000200` };
       case 'chat.getPermalink':
-        return { ok: true, permalink: `https://stand-in.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
+        return {
+          ok: true,
+          permalink: `https://stand-in.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
+        };
       case 'files.info': {
         const f = this.files.get(String(args.file));
         return f ? { ok: true, file: f.meta } : { ok: false, error: 'file_not_found' };
@@ -240,7 +290,13 @@ export class SlackStandIn {
 
   private download(path: string, req: IncomingMessage, res: ServerResponse): void {
     const id = path.split('/')[2] ?? '';
-    this.record({ method: 'file.download', args: { id }, headers: this.compact ? {} : req.headers, at: Date.now(), t: performance.now() });
+    this.record({
+      method: 'file.download',
+      args: { id },
+      headers: this.compact ? {} : req.headers,
+      at: Date.now(),
+      t: performance.now(),
+    });
     const f = this.files.get(id);
     if (req.headers.authorization !== `Bearer ${BOT_TOKEN}`) {
       // Slack answers a download without the bot token with its sign-in page.

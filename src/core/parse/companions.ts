@@ -91,7 +91,8 @@ export class CompanionReader {
       if (m?.[1]) this.found.heapMaxBytes = parseByteCount(m[1]);
     }
     if (t.includes('committed=')) this.readNmt(t);
-    if (t.includes('mmap(')) {
+    // `munmap(` holds no `mmap(`: both are looked for.
+    if (t.includes('mmap(') || t.includes('munmap(')) {
       const m = MMAP.exec(t);
       const size = m?.[1] ? parseByteCount(m[1]) : null;
       if (size !== null) this.found.mmaps.set(size, (this.found.mmaps.get(size) ?? 0) + 1);

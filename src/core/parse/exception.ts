@@ -149,10 +149,9 @@ function nettyRootOf(cls: string, tail: string): string | null {
 function readNumber(text: string, pattern: RegExp, name: string, problems: string[]): number | null {
   const m = pattern.exec(text);
   if (!m?.[1]) {
-    // `(used: 82208` at the end of a cut line: the number may be cut too.
-    const cut = new RegExp(`${name === 'requested' ? 'allocate' : name}: ?(-?\\d{1,40})$`).exec(
-      text.trimEnd(),
-    );
+    // `(used: 82208`, `failed to allocate 1677` at the end of a cut line: the number may be cut too.
+    const label = name === 'requested' ? '(?:allocate|reserve) ' : `${name}: ?`;
+    const cut = new RegExp(`${label}(-?\\d{1,40})$`).exec(text.trimEnd());
     if (cut) problems.push(`the ${name} number (${cut[1]}) is cut off in the paste and was ignored`);
     return null;
   }

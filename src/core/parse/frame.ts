@@ -5,6 +5,8 @@ const LOCATION =
   /^(?:[\w$.-]{1,200}\.(?:java|kt|scala|groovy|clj|aj)(?::\d{1,7})?|Native Method|Unknown Source|<generated>|[\w$.-]{1,200}\.java)$/;
 // `io.netty.buffer.PoolArena$DirectArena.newChunk`, `java.nio.DirectByteBuffer.<init>`
 const NAME = /^[\w$.<>-]{3,400}$/;
+// `$$Lambda$1/2093631819`, `$$Lambda$1/0x0000000800c00a08`
+const LAMBDA_NUMBER = /(\$\$Lambda\$\d{1,10})\/(?:0x)?[\da-f]{1,20}/;
 
 /**
  * `\tat io.netty.buffer.PoolArena.allocate(PoolArena.java:214) ~[netty-buffer-4.1.33.Final.jar!/:4.1.33.Final]`
@@ -23,9 +25,12 @@ export function parseFrame(line: string): string | null {
   const close = t.indexOf(')', open);
   if (close < 0) return null;
   let name = t.slice(0, open);
-  // `java.base/java.nio.Bits.reserveMemory`, `app//com.acme.Handler.read`: drop the module
-  const slash = name.lastIndexOf('/');
+  // `java.base/java.nio.Bits.reserveMemory`, `app//com.acme.Handler.read`: drop the module. A slash after a
+  // `$` is a lambda's (`Handler$$Lambda$1/2093631819.run`, JDK 8): its number changes each run, so it goes.
+  const dollar = name.indexOf('$');
+  const slash = name.lastIndexOf('/', dollar < 0 ? name.length : dollar);
   if (slash >= 0) name = name.slice(slash + 1);
+  name = name.replace(LAMBDA_NUMBER, '$1');
   if (!NAME.test(name)) return null;
   const dots = countDots(name);
   if (dots < 1 || (bare && dots < 2)) return null;

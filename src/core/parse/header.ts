@@ -15,6 +15,9 @@ const DATE_TIME =
 const TIME = /^\[?(\d{2}:\d{2}:\d{2})[.,](\d{1,9})\]?/;
 // `[reactor-http-epoll-8]`
 const BRACKETS = /\[([^[\]]{1,160})\]/g;
+// `[664f2a1be1b94ad6c4a2b0f1e7d3a9c5-c4a2b0f1e7d3a9c5]`: the trace Spring Boot 3.2+ prints after the thread
+// (blank outside a trace), not a thread
+const CORRELATION = /^(?:[\da-f]{32}-[\da-f]{16})?$/;
 // `Exception in thread "main"`
 const IN_THREAD = /Exception in thread "([^"]{1,160})"/;
 const LEVEL = /(?:^|[\s[|])(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)(?=[\s\]|:])/i;
@@ -65,7 +68,8 @@ function threadOf(rest: string, hasTimestamp: boolean): string | null {
     for (let i = 0; i < 3; i++) {
       m = re.exec(s);
       if (!m?.[1]) break;
-      last = m[1].trim();
+      const v = m[1].trim();
+      if (!CORRELATION.test(v)) last = v;
       s = s.slice(m[0].length);
     }
     if (last) return last;

@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type EventLine, parseEventLine } from '../../../src/core/parse/exception.ts';
+import { fixtureLine } from '../../fixture-files.ts';
+
+const OODM = 'io.netty.util.internal.OutOfDirectMemoryError';
+
+/** Netty's OutOfDirectMemoryError as `io.netty.` throws it, with the fields a case changes. */
+function oodm(fields: Partial<EventLine>): EventLine {
+  return {
+    kind: 'oodm',
+    exceptionClass: OODM,
+    requestedBytes: null,
+    usedBytes: null,
+    maxBytes: null,
+    nettyPackage: 'io.netty.',
+    chained: false,
+    quoted: false,
+    problems: [],
+    ...fields,
+  };
+}
+
+function jdk(fields: Partial<EventLine>): EventLine {
+  return { ...oodm(fields), exceptionClass: 'java.lang.OutOfMemoryError', nettyPackage: null, ...fields };
+}
+
+describe('parseEventLine: Netty’s OutOfDirectMemoryError', () => {
+  it('reads the requested, used and max numbers', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('seeds/000-reactor-netty-load-test.txt', 13)),
+      oodm({ requestedBytes: 16777216, usedBytes: 8220835847, maxBytes: 8232370176 }),
+    );
+  });
+
+  it('marks the log header that quotes the exception before it is printed', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('seeds/000-reactor-netty-load-test.txt', 12)),
+      oodm({ requestedBytes: 16777216, usedBytes: 8220835847, maxBytes: 8232370176, quoted: true }),
+    );
+  });
+
+  it('marks a Caused by line as part of the trace already open', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('pastes/scg-caused-by.txt', 5)),
+      oodm({ requestedBytes: 16777216, usedBytes: 788529159, maxBytes: 805306368, chained: true }),
+    );
+    assert.deepEqual(
+      parseEventLine(
+        `\tSuppressed: ${fixtureLine('pastes/scg-caused-by.txt', 5).slice('Caused by: '.length)}`,
+      ),
+      oodm({ requestedBytes: 16777216, usedBytes: 788529159, maxBytes: 805306368, chained: true }),
+    );
+  });
+
+  it('reads the exception that a Reactor wrapper names in its message', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('pastes/scg-caused-by.txt', 4)),
+      oodm({ requestedBytes: 16777216, usedBytes: 788529159, maxBytes: 805306368 }),
+    );
+  });
+
+  it('reads an uncaught exception in a thread', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('seeds/003-copy-not-released.txt', 13)),
+      oodm({ requestedBytes: 16777216, usedBytes: 16777216, maxBytes: 32440320 }),
+    );
+  });
+
+  it('names the relocated Netty package of a shaded copy', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('pastes/grpc-shaded-huge.txt', 4)),
+      oodm({
+        exceptionClass: `io.grpc.netty.shaded.${OODM}`,
+        nettyPackage: 'io.grpc.netty.shaded.io.netty.',
+        requestedBytes: 33554432,
+        usedBytes: 1046478848,
+        maxBytes: 1073741824,
+      }),
+    );
+    assert.deepEqual(
+      parseEventLine(fixtureLine('pastes/relocated-flink.txt', 3)),
+      oodm({
+        exceptionClass: `org.apache.flink.shaded.netty4.${OODM}`,
+        nettyPackage: 'org.apache.flink.shaded.netty4.io.netty.',
+        requestedBytes: 4194304,
+        usedBytes: 265289728,
+        maxBytes: 268435456,
+      }),
+    );
+  });
+
+  it('reads a bare class name only where a stack trace prints one', () => {
+    assert.deepEqual(parseEventLine(`Caused by: ${OODM}`), oodm({ chained: true }));
+    assert.deepEqual(parseEventLine(`Exception in thread "main" ${OODM}`), oodm({}));
+    assert.deepEqual(
+      parseEventLine('OutOfDirectMemoryError'),
+      oodm({ exceptionClass: 'OutOfDirectMemoryError', nettyPackage: null }),
+    );
+    assert.equal(parseEventLine(fixtureLine('seeds/002-nacos-shaded-grpc.txt', 55)), null);
+  });
+
+  it('does not read the name in a sentence, in code, or of another class', () => {
+    for (const line of [
+      fixtureLine('pastes/neg-prose-en.txt', 6),
+      fixtureLine('pastes/neg-prose-en.txt', 7),
+      fixtureLine('pastes/neg-prose-zh.txt', 9),
+      fixtureLine('seeds/001-grpc-explicit-512m.txt', 41),
+      'com.acme.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 1, max: 2)',
+    ]) {
+      assert.equal(parseEventLine(line), null, line);
+    }
+  });
+});
+
+describe('parseEventLine: numbers it will not guess', () => {
+  it('drops a number cut off at the end of the paste, with a note', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('pastes/truncated.txt', 2)),
+      oodm({
+        requestedBytes: 16777216,
+        problems: ['the used number (82208) is cut off in the paste and was ignored'],
+      }),
+    );
+  });
+
+  it('drops a requested number cut off at the end of the paste, with a note', () => {
+    const line = fixtureLine('pastes/truncated.txt', 2);
+    const cut = line.slice(0, line.indexOf('16777216') + 4);
+    assert.deepEqual(
+      parseEventLine(cut),
+      oodm({ problems: ['the requested number (1677) is cut off in the paste and was ignored'] }),
+    );
+    const reserve = fixtureLine('pastes/jdk17-cannot-reserve.txt', 2);
+    assert.deepEqual(
+      parseEventLine(reserve.slice(0, reserve.indexOf('16777216') + 4)),
+      jdk({
+        kind: 'cannot_reserve',
+        problems: ['the requested number (1677) is cut off in the paste and was ignored'],
+      }),
+    );
+  });
+
+  it('drops numbers too large to be real, or negative, with a note', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('pastes/absurd-numbers.txt', 2)),
+      oodm({
+        requestedBytes: 16777216,
+        maxBytes: 8589934592,
+        problems: ['the used number (1234567890123456789012345) is too large to be real and was ignored'],
+      }),
+    );
+    assert.deepEqual(
+      parseEventLine(fixtureLine('pastes/absurd-numbers.txt', 3)),
+      oodm({
+        requestedBytes: 4194304,
+        usedBytes: 1069547527,
+        problems: ['the max number is negative (-1) and was ignored'],
+      }),
+    );
+  });
+
+  it('keeps numbers that are whole even when they do not add up: that is the analysis’ call', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('pastes/absurd-numbers.txt', 1)),
+      oodm({ requestedBytes: 16777216, usedBytes: 9663676416, maxBytes: 8589934592 }),
+    );
+  });
+});
+
+describe('parseEventLine: the JDK’s direct memory errors', () => {
+  it('reads JDK 8’s Direct buffer memory, which shows no numbers', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('pastes/jdk8-direct-buffer.txt', 2)),
+      jdk({ kind: 'direct_buffer_oom' }),
+    );
+    assert.deepEqual(
+      parseEventLine(fixtureLine('seeds/003-copy-not-released.txt', 356)),
+      jdk({ kind: 'direct_buffer_oom' }),
+    );
+  });
+
+  it('reads JDK 17’s Cannot reserve with its allocated and limit numbers', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('pastes/jdk17-cannot-reserve.txt', 2)),
+      jdk({ kind: 'cannot_reserve', requestedBytes: 16777216, usedBytes: 1065353216, maxBytes: 1073741824 }),
+    );
+  });
+
+  it('does not read other OutOfMemoryErrors', () => {
+    for (const line of [
+      fixtureLine('pastes/neg-heap-space.txt', 3),
+      fixtureLine('pastes/neg-metaspace.txt', 2),
+      fixtureLine('pastes/neg-gc-overhead.txt', 2),
+      fixtureLine('pastes/neg-gc-overhead.txt', 14),
+    ]) {
+      assert.equal(parseEventLine(line), null, line);
+    }
+  });
+});
+
+describe('parseEventLine: Netty’s LEAK report', () => {
+  const leak = (fields: Partial<EventLine>): EventLine =>
+    oodm({ kind: 'leak_report', exceptionClass: 'io.netty.util.ResourceLeakDetector', ...fields });
+
+  it('reads the detector’s class from the logger name', () => {
+    assert.deepEqual(parseEventLine(fixtureLine('pastes/leak-advanced.txt', 1)), leak({}));
+    assert.deepEqual(parseEventLine(fixtureLine('seeds/003-copy-not-released.txt', 463)), leak({}));
+  });
+
+  it('names the relocated package of a shaded detector', () => {
+    const line = fixtureLine('pastes/leak-advanced.txt', 1).replace(
+      'io.netty.util.ResourceLeakDetector',
+      'org.apache.flink.shaded.netty4.io.netty.util.ResourceLeakDetector',
+    );
+    assert.deepEqual(
+      parseEventLine(line),
+      leak({
+        exceptionClass: 'org.apache.flink.shaded.netty4.io.netty.util.ResourceLeakDetector',
+        nettyPackage: 'org.apache.flink.shaded.netty4.io.netty.',
+      }),
+    );
+  });
+
+  it('takes Netty’s detector when the line does not name a logger', () => {
+    assert.deepEqual(
+      parseEventLine("LEAK: ByteBuf.release() was not called before it's garbage-collected."),
+      leak({}),
+    );
+  });
+
+  it('does not read a LEAK: that is not Netty’s message', () => {
+    assert.equal(parseEventLine('LEAK: connection pool exhausted'), null);
+  });
+});
