@@ -21,7 +21,7 @@ function variant(
   report: Report,
   change: { frameworks?: string[]; findings?: Finding[]; signals?: Report['signals'] },
 ): Report {
-  const fw = change.frameworks?.map((id) => ({ id, evidence: id })) ?? report.summary.frameworks;
+  const fw = change.frameworks?.map((id) => ({ id, name: id, evidence: id })) ?? report.summary.frameworks;
   return {
     ...report,
     summary: { ...report.summary, frameworks: fw },
