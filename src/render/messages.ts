@@ -62,6 +62,7 @@ export const MESSAGES = {
   step_escalate: { en: 'Escalate', zh: '升级' },
   readMore: { en: 'Read more', zh: '延伸阅读' },
   headlineTail: { en: ' — {what}', zh: ' — {what}' },
+  fromPackage: { en: '{name} (named from its package)', zh: '{name}（按包名推断）' },
   percentUsed: { en: '{percent} used', zh: '已用 {percent}' },
   shaded: { en: 'relocated under {prefix}', zh: '重定位到 {prefix}' },
   times: { en: '{n} times', zh: '{n} 次' },

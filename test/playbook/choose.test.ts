@@ -169,4 +169,8 @@ describe('reportQuery', () => {
       'Netty nio cleaner gc undersized limit Direct buffer memory pooled chunk',
     );
   });
+
+  it('leaves out a product named only from its package: the knowledge base cannot know it', () => {
+    assert.doesNotMatch(reportQuery(goldenReport('003-copy-not-released'), names), /hx|test12/);
+  });
 });
