@@ -32,6 +32,8 @@ const DIRECT_ALLOCATION = [
   'java.nio.DirectByteBuffer.',
   'java.nio.ByteBuffer.allocateDirect',
 ];
+// `"thread_name":"reactor-http-epoll-1"` (logstash JSON), `"thread":"main"`
+const JSON_THREAD = /"thread(?:_name|Name)?"\s{0,3}:\s{0,3}"([^"\\]{3,120})"/g;
 // Names remembered as already looked at; a log of any size stays within this.
 const MAX_TRIED = 4096;
 // Longest part of a line searched for dotted names and brackets: loggers and threads sit at its head.
@@ -93,8 +95,8 @@ export class ProductDetector {
     }
   }
 
-  /** A line of prose or log text, already lower-cased. */
-  observeText(lower: string): void {
+  /** A line of prose or log text, lower-cased, and as written (thread names keep their case). */
+  observeText(lower: string, text: string = lower): void {
     this.afterNetty = false;
     for (const m of this.index.words.matches(lower)) {
       if (!isWordAt(lower, m.at, m.literal.length)) continue;
@@ -107,11 +109,7 @@ export class ProductDetector {
     }
     const head = lower.length > HEAD ? lower.slice(0, HEAD) : lower;
     if (head.includes('.')) this.observeNames(head);
-    if (head.includes('[')) {
-      BRACKETED.lastIndex = 0;
-      for (let m = BRACKETED.exec(head); m; m = BRACKETED.exec(head))
-        if (this.firstTime(`[${m[1]}`)) this.observeThread(m[1] as string);
-    }
+    if (head.includes('[') || head.includes('"thread')) this.observeThreadNames(text.slice(0, HEAD));
   }
 
   /** Relocation prefixes in the order seen: the first is the paste's own. */
@@ -178,6 +176,15 @@ export class ProductDetector {
     this.relocated ??= prefix;
     const owner = this.index.shaded.find(([s]) => prefix === s || prefix.startsWith(s));
     if (owner) this.hit(owner[1], `Netty relocated under ${owner[0]}`, SHADED);
+  }
+
+  /** Thread names in log layouts the header reader does not know: `[reactor-http-epoll-2]`, JSON fields. */
+  private observeThreadNames(head: string): void {
+    for (const re of [BRACKETED, JSON_THREAD]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(head); m; m = re.exec(head))
+        if (this.firstTime(`[${m[1]}`)) this.observeThread(m[1] as string);
+    }
   }
 
   /** Logger, exception and class names on a log line. */

@@ -245,7 +245,7 @@ export class Scanner {
 
   private observeText(t: string): void {
     const lower = t.toLowerCase();
-    this.frameworks.observeText(lower);
+    this.frameworks.observeText(lower, t);
     this.cues.observe(t, lower);
     if (this.cjkChars < 10_000) {
       const m = t.match(CJK);

@@ -144,6 +144,29 @@ describe('the product above Netty, named from its package when the catalogue lac
   });
 });
 
+describe('thread names in layouts the header reader does not know', () => {
+  const seen = (line: string) => {
+    const d = new ProductDetector(kb.analyzer.frameworks);
+    d.observeText(line.toLowerCase(), line);
+    return d.result();
+  };
+
+  it('reads a bracketed thread name with its case (Seata, corpus p085)', () => {
+    assert.deepEqual(seen('2019-09-09 18:02:18.131 INFO [NettyServerNIOWorker_8_8]'), [
+      { id: 'seata', name: 'Apache Seata', evidence: 'thread NettyServerNIOWorker_8_8' },
+    ]);
+  });
+
+  it('reads the thread of a JSON log record (logstash encoder, corpus p089)', () => {
+    const line = fixture('corpus/p089.txt').split('\n')[1] ?? '';
+    const hits = seen(line.replace(/"stack_trace".*$/, '}'));
+    assert.deepEqual(
+      hits.find((h) => h.id === 'reactor-netty'),
+      { id: 'reactor-netty', name: 'Reactor Netty', evidence: 'thread reactor-http-epoll-1' },
+    );
+  });
+});
+
 describe('the product detector on its own', () => {
   it('lists nothing for text that shows no product', () => {
     const d = new ProductDetector(kb.analyzer.frameworks);
