@@ -98,17 +98,19 @@ export class ProductDetector {
   /** A line of prose or log text, lower-cased, and as written (thread names keep their case). */
   observeText(lower: string, text: string = lower): void {
     this.afterNetty = false;
+    // Evidence quotes the line as written, where lower-casing kept every offset.
+    const written = text.length === lower.length ? text : lower;
     for (const m of this.index.words.matches(lower)) {
       if (!isWordAt(lower, m.at, m.literal.length)) continue;
       for (const { id, kind } of m.owner) {
-        if (kind === 'logger') this.hit(id, `logger ${m.literal}`, LOGGER);
+        if (kind === 'logger') this.hit(id, `logger ${written.substr(m.at, m.literal.length)}`, LOGGER);
         else if (kind === 'word') {
           if (!this.seen.has(id)) this.hit(id, `the word "${m.literal}"`, WORD);
         } else if (!this.parentWords.has(id)) this.parentWords.set(id, m.literal);
       }
     }
     const head = lower.length > HEAD ? lower.slice(0, HEAD) : lower;
-    if (head.includes('.')) this.observeNames(head);
+    if (head.includes('.')) this.observeNames(head, written);
     if (head.includes('[') || head.includes('"thread')) this.observeThreadNames(text.slice(0, HEAD));
   }
 
@@ -187,15 +189,16 @@ export class ProductDetector {
     }
   }
 
-  /** Logger, exception and class names on a log line. */
-  private observeNames(head: string): void {
+  /** Logger, exception and class names on a log line (`head` lower-cased, `written` as written). */
+  private observeNames(head: string, written: string): void {
     DOTTED.lastIndex = 0;
     for (let m = DOTTED.exec(head); m; m = DOTTED.exec(head)) {
       const name = m[0];
       if (!this.firstTime(name)) continue;
       const own = productsOfName(this.index, name);
       const abbreviated = own.length === 0 ? productOfAbbreviated(this.index, name) : null;
-      for (const id of abbreviated ? [abbreviated] : own) this.hit(id, `logger ${name}`, LOGGER);
+      const evidence = `logger ${written.substr(m.index, name.length)}`;
+      for (const id of abbreviated ? [abbreviated] : own) this.hit(id, evidence, LOGGER);
     }
   }
 }

@@ -42,7 +42,7 @@ describe('the product above Netty, from log lines', () => {
   it('reads a logback-abbreviated logger against the packages (c.g.l.simplerpc → simple-rpc)', () => {
     const [top] = productsOf('p080');
     assert.equal(top?.id, 'simple-rpc');
-    assert.equal(top?.evidence, 'logger c.g.l.simplerpc.core.rpcserverhandler');
+    assert.equal(top?.evidence, 'logger c.g.l.simplerpc.core.RpcServerHandler');
   });
 
   it('reads a bare logger class name of the product (Spark TransportChannelHandler)', () => {
