@@ -1,4 +1,5 @@
 /** From what the scanner saw to the report's summary and the signals that findings are scored on. */
+import { type MessageKey, type Said, say, t } from '../i18n/messages.ts';
 import {
   allocationPathOf,
   frameWith,
@@ -54,19 +55,13 @@ export function versionCompare(a: string, b: string): number {
 
 interface Chunk {
   size: number;
-  rule: Record<Language, string>;
+  rule: MessageKey;
 }
 
 const CHUNKS = {
-  grpc: {
-    size: 2 * SIZES.MiB,
-    rule: { en: "gRPC's own allocator, maxOrder 8", zh: 'gRPC 自带的分配器，maxOrder 8' },
-  },
-  old: {
-    size: 16 * SIZES.MiB,
-    rule: { en: 'Netty ≤ 4.1.74: 8 KiB pages, maxOrder 11', zh: 'Netty ≤ 4.1.74：8 KiB 页，maxOrder 11' },
-  },
-  new: { size: 4 * SIZES.MiB, rule: { en: 'Netty ≥ 4.1.75: maxOrder 9', zh: 'Netty ≥ 4.1.75：maxOrder 9' } },
+  grpc: { size: 2 * SIZES.MiB, rule: 'chunkRule.grpc' },
+  old: { size: 16 * SIZES.MiB, rule: 'chunkRule.old' },
+  new: { size: 4 * SIZES.MiB, rule: 'chunkRule.new' },
 } satisfies Record<string, Chunk>;
 
 function chunkFor(version: string | null, requested: number | null, grpc: boolean): Chunk {
@@ -80,7 +75,7 @@ export function summarize(
   scan: ScanResult,
   lang: Language,
   frameworkPackages: string[] = [],
-): { summary: Summary; signals: Signals; notes: string[] } {
+): { summary: Summary; signals: Signals; notes: Said[] } {
   const { events, companions } = scan;
   const notes = [...scan.notes];
   const signals: Signals = {};
@@ -120,7 +115,7 @@ export function summarize(
       ? ioDirectionOf(frames, frameworkPackages)
       : { direction: 'unknown' as const, frame: null };
   const limitOrigin = limitOriginOf(max, companions, lang);
-  const frameworks = scan.frameworks;
+  const frameworks = scan.frameworks.map((f) => ({ id: f.id, evidence: say(f.evidence, lang) }));
   const grpc =
     frameworks.some((f) => f.id === 'grpc' || f.id === 'nacos') ||
     (shadedPrefix ?? '').startsWith('io.grpc.');
@@ -192,7 +187,7 @@ export function summarize(
     path.path !== 'pooled-huge' &&
     !path.path.startsWith('unpooled')
   ) {
-    signals['chunk-request'] = { requested: formatBytes(requested), chunkRule: chunk.rule[lang] };
+    signals['chunk-request'] = { requested: formatBytes(requested), chunkRule: t(chunk.rule, lang) };
   }
   if (requested !== null && (path.path === 'pooled-huge' || requested > chunk.size)) {
     signals['huge-request'] = { requested: formatBytes(requested) };
@@ -230,7 +225,7 @@ export function summarize(
   }
   if (used !== null && max !== null && used > max) {
     signals['numbers-contradict'] = { used: formatBytes(used), max: formatBytes(max) };
-    notes.push(`used (${used}) is larger than max (${max}): the two numbers come from different counters`);
+    notes.push({ key: 'note.usedOverMax', values: { used, max } });
   }
 
   // Companion evidence.
@@ -278,7 +273,7 @@ export function summarize(
       address: companions.anonRegion.address,
     };
   }
-  const growth = growthOf(samples);
+  const growth = growthOf(samples, lang);
   if (growth) signals['samples-growing'] = growth;
 
   // Netty itself.
@@ -348,7 +343,7 @@ function collectSamples(events: ScannedEvent[], readings: Sample[]): Sample[] {
   return dated.map((d) => d.s);
 }
 
-function growthOf(samples: Sample[]): Record<string, string> | null {
+function growthOf(samples: Sample[], lang: Language): Record<string, string> | null {
   if (samples.length < 2) return null;
   const first = samples[0] as Sample;
   const last = samples[samples.length - 1] as Sample;
@@ -361,7 +356,7 @@ function growthOf(samples: Sample[]): Record<string, string> | null {
     count: String(samples.length),
     span:
       t0 !== null && t1 !== null && t1 > t0
-        ? formatDuration(t1 - t0)
+        ? formatDuration(t1 - t0, lang)
         : `${first.timestamp} → ${last.timestamp}`,
   };
 }
