@@ -75,6 +75,8 @@ describe('the console in a real browser (Debian Chromium)', () => {
   it('keeps the interface in the language the reader picks, across a reload, whatever the paste', async () => {
     await page.selectOption('#ui-lang', 'zh');
     await page.waitForFunction(() => document.querySelector('[data-tab="analyze"]')?.textContent === '分析');
+    // The entry opened in the knowledge base tab is worded again too.
+    await page.waitForFunction(() => /[\u4e00-\u9fff]/.test(document.querySelector('#doc h2')?.textContent ?? ''));
     await page.reload();
     await page.waitForSelector('button[data-seed]');
     assert.equal(await page.$eval('#ui-lang', (e) => (e as HTMLSelectElement).value), 'zh');

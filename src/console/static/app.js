@@ -3,6 +3,12 @@
 
 (() => {
   const $ = (id) => document.getElementById(id);
+  /** An element with properties and children; text goes in as text, never as markup. */
+  const el = (tag, props = {}, ...children) => {
+    const e = Object.assign(document.createElement(tag), props);
+    e.append(...children);
+    return e;
+  };
   const STORED = 'netty-oom.ui-lang';
   const loaded = {};
   let uiLang = 'en';
@@ -10,6 +16,7 @@
   /** What the status line says, kept as key and values so a language switch rewords it. */
   let status = null;
   let lastReport = null;
+  let lastDoc = null;
 
   /** A message of the table, `{name}` placeholders filled. */
   const t = (key, values = {}) =>
@@ -41,6 +48,9 @@
     for (const b of document.querySelectorAll('[data-seed]')) b.textContent = t(`seed.${b.dataset.seed}`);
     showStatus();
     if (lastReport) renderFacts(lastReport);
+    const docShown = lastDoc && !$('doc').hidden;
+    if ($('hits').children.length > 0) await search();
+    if (docShown) openDoc(lastDoc);
     if (!$('tab-handoff').hidden) loadHandoff();
   }
 
@@ -56,12 +66,6 @@
       const language = status.language ? { language: t(status.language) } : {};
       $('status').textContent = t(status.key, { ...status.values, ...language });
     }
-  }
-  /** An error from the server: worded by the page when it names a message, else as sent. */
-  function setError(data) {
-    if (data.message) setStatus(data.message.key, data.message.values);
-    else status = { text: data.error };
-    showStatus();
   }
 
   // Tabs
@@ -94,7 +98,9 @@
     });
     const data = await res.json();
     if (!res.ok) {
-      setError(data);
+      // Worded by the page when the server names a message, else as sent.
+      status = data.message ?? { text: data.error };
+      showStatus();
       return;
     }
     window.renderBlocks(data.blocks, $('reply'), { buttonTitle: t('buttonsInSlack') });
@@ -147,25 +153,15 @@
     row('io', labelled('ioDirection', s.ioDirection));
     row('leak', s.leakSites.map((l) => `${l.frame} ×${l.count}`).join(', '));
     row('playbook', report.playbook ? `${report.playbook.title} (${report.playbook.id})` : null);
-    const findings = document.createElement('div');
-    for (const f of report.findings) {
-      const d = document.createElement('div');
-      d.className = 'finding';
-      const bar = document.createElement('span');
-      bar.className = 'bar';
+    const findings = report.findings.map((f) => {
+      const bar = el('span', { className: 'bar' });
       bar.style.width = `${Math.round(f.confidence * 120)}px`;
-      const head = document.createElement('strong');
-      head.textContent = `${f.scenario} — ${t('confidence', { percent: `${Math.round(f.confidence * 100)} %` })}`;
-      const ul = document.createElement('ul');
-      for (const ev of f.evidence) {
-        const li = document.createElement('li');
-        li.textContent = ev;
-        ul.append(li);
-      }
-      d.append(bar, head, ul);
-      findings.append(d);
-    }
-    $('facts').replaceChildren(table, findings);
+      const percent = `${Math.round(f.confidence * 100)} %`;
+      const head = el('strong', { textContent: `${f.scenario} — ${t('confidence', { percent })}` });
+      const evidence = el('ul', {}, ...f.evidence.map((ev) => el('li', { textContent: ev })));
+      return el('div', { className: 'finding' }, bar, head, evidence);
+    });
+    $('facts').replaceChildren(table, el('div', {}, ...findings));
   }
 
   $('analyze').addEventListener('click', () => analyze($('paste').value));
@@ -206,85 +202,57 @@
     }
   }
 
-  // Search: the hits follow the language of the question, as in Slack.
-  $('search-form').addEventListener('submit', async (e) => {
+  // Search: English or Chinese questions, the hits and the entries in the reader's language.
+  $('search-form').addEventListener('submit', (e) => {
     e.preventDefault();
+    search();
+  });
+  async function search() {
     const q = $('q').value.trim();
     if (!q) return;
-    const data = await (await fetch(`/api/search?q=${encodeURIComponent(q)}`)).json();
+    const data = await (await fetch(`/api/search?q=${encodeURIComponent(q)}&lang=${uiLang}`)).json();
     const items = data.hits.map((h) => {
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = `#${h.type}/${h.id}`;
-      a.textContent = h.title;
+      const a = el('a', { href: `#${h.type}/${h.id}`, textContent: h.title });
       a.addEventListener('click', (ev) => {
         ev.preventDefault();
         openDoc(h.id);
       });
-      const tag = document.createElement('span');
-      tag.className = 'tag';
-      tag.textContent = h.type === 'playbook' ? t('playbook') : h.id;
-      li.append(a, tag);
-      return li;
+      return el(
+        'li',
+        {},
+        a,
+        el('span', { className: 'tag', textContent: h.type === 'playbook' ? t('playbook') : h.id }),
+      );
     });
-    if (items.length === 0) {
-      const li = document.createElement('li');
-      li.textContent = t('noHits');
-      items.push(li);
-    }
+    if (items.length === 0) items.push(el('li', { textContent: t('noHits') }));
     $('hits').replaceChildren(...items);
     $('doc').hidden = true;
-  });
+  }
 
   /** An entry or a playbook, in the reader's language. */
   async function openDoc(id) {
     const lang = uiLang;
+    lastDoc = id;
     const doc = await (await fetch(`/api/docs/${encodeURIComponent(id)}`)).json();
     const d = doc.doc;
-    const box = $('doc');
-    const h = document.createElement('h2');
-    h.textContent = d.title[lang];
-    const summary = document.createElement('p');
-    summary.textContent = d.summary[lang];
-    const parts = [h, summary];
+    const parts = [el('h2', { textContent: d.title[lang] }), el('p', { textContent: d.summary[lang] })];
     if (doc.type === 'knowledge') {
-      const ex = document.createElement('div');
-      ex.className = 'slack';
-      window.renderMrkdwn(d.explanation[lang], ex);
-      parts.push(ex);
-      if (d.commands?.length) {
-        const pre = document.createElement('pre');
-        pre.textContent = d.commands.join('\n');
-        parts.push(pre);
-      }
+      parts.push(window.renderMrkdwn(d.explanation[lang], el('div', { className: 'slack' })));
+      if (d.commands?.length) parts.push(el('pre', { textContent: d.commands.join('\n') }));
     } else {
-      const ol = document.createElement('ol');
-      for (const s of d.steps) {
-        const li = document.createElement('li');
-        li.className = 'slack';
-        window.renderMrkdwn(`*${t(`step.${s.kind}`)}* — ${s.fallback ? s.fallback[lang] : s.text[lang]}`, li);
-        if (s.command || s.commandFallback) {
-          const pre = document.createElement('pre');
-          pre.textContent = s.commandFallback ?? s.command;
-          li.append(pre);
-        }
-        ol.append(li);
-      }
-      parts.push(ol);
+      const steps = d.steps.map((s) => {
+        const text = `*${t(`step.${s.kind}`)}* — ${s.fallback ? s.fallback[lang] : s.text[lang]}`;
+        const li = window.renderMrkdwn(text, el('li', { className: 'slack' }));
+        if (s.command || s.commandFallback)
+          li.append(el('pre', { textContent: s.commandFallback ?? s.command }));
+        return li;
+      });
+      parts.push(el('ol', {}, ...steps));
     }
-    const refs = document.createElement('ul');
-    for (const url of d.references) {
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = url;
-      a.rel = 'noopener noreferrer';
-      a.textContent = url;
-      li.append(a);
-      refs.append(li);
-    }
-    parts.push(refs);
-    box.replaceChildren(...parts);
-    box.hidden = false;
+    const link = (url) => el('a', { href: url, rel: 'noopener noreferrer', textContent: url });
+    parts.push(el('ul', {}, ...d.references.map((url) => el('li', {}, link(url)))));
+    $('doc').replaceChildren(...parts);
+    $('doc').hidden = false;
   }
 
   // Handoff, in the reader's language
