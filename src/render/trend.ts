@@ -4,6 +4,7 @@ import type { Language } from '../core/types.ts';
 import { formatBytes, formatDuration } from '../core/units.ts';
 import { t } from '../i18n/messages.ts';
 
+/** The growth rate, the time left to the limit and the last readings, in `lang`. */
 export function trendLine(tr: Trend, maxBytes: number | null, lang: Language): string {
   const sign = tr.bytesPerDay >= 0 ? '+' : '-';
   const rate = t('trend.perDay', lang, { rate: `${sign}${formatBytes(Math.abs(tr.bytesPerDay))}` });
