@@ -8,6 +8,7 @@ import { type Answer, answer } from '../app/answer.ts';
 import { fingerprintOf } from '../app/fingerprint.ts';
 import { trendOf } from '../core/trend.ts';
 import type { Language } from '../core/types.ts';
+import { t } from '../i18n/messages.ts';
 import type { Block, Reply } from '../render/blocks.ts';
 import { clip, escapeMrkdwn } from '../render/mrkdwn.ts';
 import { trendLine } from '../render/trend.ts';
@@ -22,13 +23,6 @@ export const MARK_ACTIONS = {
   feedback_helpful: 'helpful',
   feedback_not_helpful: 'not-helpful',
 } as const;
-
-const LABELS: Record<keyof typeof MARK_ACTIONS, Record<Language, string>> = {
-  incident_mitigated: { en: 'Mitigated', zh: '已缓解' },
-  incident_resolved: { en: 'Resolved', zh: '已解决' },
-  feedback_helpful: { en: '👍 Helpful', zh: '👍 有用' },
-  feedback_not_helpful: { en: '👎 Not helpful', zh: '👎 没用' },
-};
 
 export const STATUS_BLOCK = 'incident-status';
 export const SEEN_BLOCK = 'incident-seen';
@@ -181,20 +175,17 @@ async function serialized(
 function storeProblemText(problem: StoreProblem, lang: Language): string {
   switch (problem.kind) {
     case 'full':
-      return lang === 'zh' ? '已满（磁盘或配额）' : 'full (disk or quota)';
+      return t('store.full', lang);
     case 'read-only':
-      return lang === 'zh' ? '只读' : 'read-only';
+      return t('store.readOnly', lang);
     default:
-      return lang === 'zh' ? `出错（${problem.message}）` : `failing (${problem.message})`;
+      return t('store.failing', lang, { message: problem.message });
   }
 }
 
-function withStoreNote(reply: Reply, problem: StoreProblem, lang: Language): Reply {
-  const why = storeProblemText(problem, lang);
-  const text =
-    lang === 'zh'
-      ? `⚠️ 无法记录这次事件：事件存储${why}。回复是完整的，但交接里不会出现它。`
-      : `⚠️ I could not record this incident: the incident store is ${why}. The answer is complete; the handoff will miss it.`;
+/** The reply with a note that the store could not record it: the answer still goes out. */
+export function withStoreNote(reply: Reply, problem: StoreProblem, lang: Language): Reply {
+  const text = t('store.note', lang, { why: storeProblemText(problem, lang) });
   const note: Block = { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(text) }] };
   const blocks = reply.blocks.length >= 50 ? reply.blocks.slice(0, 49) : reply.blocks;
   return { blocks: [...blocks, note], text: reply.text };
@@ -224,9 +215,7 @@ export function withIncident(done: Answer, rec: Recorded): Reply {
   if (inc.occurrences > 1) seen.push(seenText(inc, lang));
   if (rec.elsewhere?.firstPermalink) {
     seen.push(
-      lang === 'zh'
-        ? `<#${rec.elsewhere.channel}> 里也出现过：<${rec.elsewhere.firstPermalink}|第一次的讨论>`
-        : `Also seen in <#${rec.elsewhere.channel}>: <${rec.elsewhere.firstPermalink}|first thread>`,
+      t('incident.alsoSeen', lang, { channel: rec.elsewhere.channel, link: rec.elsewhere.firstPermalink }),
     );
   }
   if (seen.length > 0)
@@ -241,7 +230,7 @@ export function withIncident(done: Answer, rec: Recorded): Reply {
     elements: (Object.keys(MARK_ACTIONS) as (keyof typeof MARK_ACTIONS)[]).map((id) => ({
       type: 'button',
       action_id: id,
-      text: { type: 'plain_text', text: LABELS[id][lang] },
+      text: { type: 'plain_text', text: t(`mark.${id}`, lang) },
       value: `${inc.id}|${done.report.playbook?.id ?? ''}`,
       ...(id === 'incident_resolved' ? { style: 'primary' as const } : {}),
     })),
@@ -257,7 +246,5 @@ function seenText(inc: Incident, lang: Language): string {
   const sec = Math.floor(inc.firstSeen / 1000);
   const fallback = `${new Date(inc.firstSeen).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const since = `<!date^${sec}^{date_short_pretty} {time}|${fallback}>`;
-  return lang === 'zh'
-    ? `🔁 自 ${since} 起已出现 ${inc.occurrences} 次`
-    : `🔁 Seen ${inc.occurrences} times since ${since}`;
+  return t('incident.seen', lang, { n: inc.occurrences, since });
 }

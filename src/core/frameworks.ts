@@ -1,6 +1,10 @@
 /** Which frameworks a paste shows, from frames, thread names, relocation prefixes and words. */
+import type { Said } from '../i18n/messages.ts';
 import { LiteralSet } from './literal-set.ts';
 import type { FrameworkDef, FrameworkHit } from './types.ts';
+
+/** A framework seen, with its evidence not yet worded (the reply's language comes later). */
+export type FrameworkSighting = Omit<FrameworkHit, 'evidence'> & { evidence: Said };
 
 interface Compiled {
   def: FrameworkDef;
@@ -52,7 +56,7 @@ function compile(defs: FrameworkDef[]): Compiled[] {
 /** Collects framework evidence as lines go by; `result()` lists the most specific first. */
 export class FrameworkDetector {
   private readonly compiled: Compiled[];
-  private readonly hits = new Map<string, { evidence: string; order: number; strength: number }>();
+  private readonly hits = new Map<string, { evidence: Said; order: number; strength: number }>();
 
   private readonly keywords: LiteralSet<string>;
 
@@ -62,7 +66,7 @@ export class FrameworkDetector {
   }
 
   /** Keep the strongest evidence (relocation > frame > thread > word), in order of first sighting. */
-  private hit(id: string, evidence: string, strength: number): void {
+  private hit(id: string, evidence: Said, strength: number): void {
     const old = this.hits.get(id);
     if (!old) this.hits.set(id, { evidence, order: this.hits.size, strength });
     else if (strength > old.strength) this.hits.set(id, { evidence, order: old.order, strength });
@@ -78,13 +82,14 @@ export class FrameworkDetector {
       if (this.has(c.def.id, FRAME)) continue;
       for (const s of c.def.shaded ?? []) {
         if (frame.startsWith(s)) {
-          this.hit(c.def.id, `Netty relocated under ${s}`, SHADED);
+          this.hit(c.def.id, { key: 'framework.relocated', values: { prefix: s } }, SHADED);
           break;
         }
       }
       for (const p of c.def.packages ?? []) {
         if (frame.startsWith(p) || unshaded.startsWith(p)) {
-          this.hit(c.def.id, `frame ${shorten(frame.startsWith(p) ? frame : unshaded)}`, FRAME);
+          const shown = shorten(frame.startsWith(p) ? frame : unshaded);
+          this.hit(c.def.id, { key: 'framework.frame', values: { frame: shown } }, FRAME);
           break;
         }
       }
@@ -96,13 +101,13 @@ export class FrameworkDetector {
     for (const c of this.compiled) {
       if (this.has(c.def.id, SHADED)) continue;
       const shaded = (c.def.shaded ?? []).find((s) => root.startsWith(s));
-      if (shaded) this.hit(c.def.id, `Netty relocated under ${shaded}`, SHADED);
+      if (shaded) this.hit(c.def.id, { key: 'framework.relocated', values: { prefix: shaded } }, SHADED);
       else if (
         (c.def.packages ?? []).some(
           (p) => root === p || root.endsWith(`.${p}`) || exceptionClass.startsWith(p),
         )
       ) {
-        this.hit(c.def.id, exceptionClass, FRAME);
+        this.hit(c.def.id, { key: 'framework.exception', values: { class: exceptionClass } }, FRAME);
       }
     }
   }
@@ -110,7 +115,8 @@ export class FrameworkDetector {
   observeThread(thread: string): void {
     for (const c of this.compiled) {
       if (this.has(c.def.id, THREAD)) continue;
-      if (c.threads.some((re) => re.test(thread))) this.hit(c.def.id, `thread ${thread}`, THREAD);
+      if (c.threads.some((re) => re.test(thread)))
+        this.hit(c.def.id, { key: 'framework.thread', values: { thread } }, THREAD);
     }
   }
 
@@ -118,16 +124,16 @@ export class FrameworkDetector {
   observeText(lower: string): void {
     for (const m of this.keywords.matches(lower)) {
       if (!this.hits.has(m.owner) && isWordAt(lower, m.at, m.literal.length))
-        this.hit(m.owner, `the word "${m.literal}"`, WORD);
+        this.hit(m.owner, { key: 'framework.word', values: { word: m.literal } }, WORD);
     }
   }
 
-  result(): FrameworkHit[] {
+  result(): FrameworkSighting[] {
     return this.compiled
       .filter((c) => this.hits.has(c.def.id))
       .map((c) => ({
         c,
-        h: this.hits.get(c.def.id) as { evidence: string; order: number; strength: number },
+        h: this.hits.get(c.def.id) as { evidence: Said; order: number; strength: number },
       }))
       .sort((a, b) => b.c.depth - a.c.depth || a.h.order - b.h.order)
       .map(({ c, h }) => ({ id: c.def.id, evidence: h.evidence }));

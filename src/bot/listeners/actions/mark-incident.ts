@@ -1,22 +1,25 @@
 /** Mitigated / Resolved / Helpful / Not helpful: recorded with who and when, shown on the reply. */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { Language } from '../../../core/types.ts';
+import { t } from '../../../i18n/messages.ts';
 import type { Mark } from '../../../store/store.ts';
 import type { BotDeps } from '../../deps.ts';
 import { MARK_ACTIONS, STATUS_BLOCK } from '../../incident-reply.ts';
+import { languageOf } from '../../slack-blocks.ts';
 
 /** `Mitigated by @a · Resolved by @b · 👍 2 · 👎 1` */
-export function statusLine(marks: Mark[]): string {
+export function statusLine(marks: Mark[], lang: Language): string {
   const parts: string[] = [];
   for (const action of ['mitigated', 'resolved'] as const) {
     const m = marks.filter((x) => x.action === action).at(-1);
-    if (m)
-      parts.push(
-        `${action === 'mitigated' ? '🟡 Mitigated' : '🟢 Resolved'} by <@${m.userId}> <!date^${Math.floor(m.at / 1000)}^{time}|${new Date(m.at).toISOString().slice(11, 16)} UTC>`,
-      );
+    if (m) {
+      const time = `<!date^${Math.floor(m.at / 1000)}^{time}|${new Date(m.at).toISOString().slice(11, 16)} UTC>`;
+      parts.push(t(`status.${action}`, lang, { user: m.userId, time }));
+    }
   }
   const up = marks.filter((m) => m.action === 'helpful').length;
   const down = marks.filter((m) => m.action === 'not-helpful').length;
-  if (up || down) parts.push(`👍 ${up} · 👎 ${down}`);
+  if (up || down) parts.push(t('status.feedback', lang, { up, down }));
   return parts.join(' · ');
 }
 
@@ -28,6 +31,9 @@ export function markIncidentAction(deps: BotDeps): Parameters<App['action']>[1] 
     const b = body as BlockAction;
     const [idText = '', playbookId = ''] = (a.value ?? '').split('|');
     const markAction = MARK_ACTIONS[a.action_id as keyof typeof MARK_ACTIONS];
+    // The reply's language: its fallback text is the headline, Chinese in a Chinese reply.
+    const replyText = (b.message as { text?: string } | undefined)?.text ?? '';
+    const lang = languageOf(replyText);
     const incident = await deps.store.mark({
       incidentId: Number(idText),
       action: markAction,
@@ -39,12 +45,12 @@ export function markIncidentAction(deps: BotDeps): Parameters<App['action']>[1] 
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: 'That incident is no longer in the store (past retention?).',
+        text: t('mark.gone', lang),
       });
       return;
     }
     deps.log.info({ incident: incident.id, action: markAction, user: b.user.id }, 'incident marked');
-    const line = statusLine(await deps.store.marksOf([incident.id]));
+    const line = statusLine(await deps.store.marksOf([incident.id]), lang);
     const message = b.message as
       | { ts: string; text?: string; blocks?: { type: string; block_id?: string }[] }
       | undefined;
@@ -65,7 +71,7 @@ export function markIncidentAction(deps: BotDeps): Parameters<App['action']>[1] 
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      text: `Recorded: ${markAction}. ${line}`,
+      text: t('mark.recorded', lang, { action: t(`mark.done.${markAction}`, lang), line }),
     });
   };
 }

@@ -1,7 +1,8 @@
 /** "Share in channel": post an ephemeral answer for everyone, and drop the private copy. */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { t } from '../../../i18n/messages.ts';
 import type { BotDeps } from '../../deps.ts';
-import { textReply } from '../../slack-blocks.ts';
+import { languageOf, textReply } from '../../slack-blocks.ts';
 
 export function shareReplyAction(deps: BotDeps): Parameters<App['action']>[1] {
   return async ({ ack, body, action, respond }) => {
@@ -10,8 +11,10 @@ export function shareReplyAction(deps: BotDeps): Parameters<App['action']>[1] {
     const id = (action as ButtonAction).value ?? '';
     const kept = deps.shared.take(id);
     const user = (body as BlockAction).user.id;
+    // The language of the answer the button sits under (its fallback text is the headline).
+    const lang = languageOf(kept?.text ?? (body as BlockAction).message?.text ?? '');
     if (!kept) {
-      const gone = textReply('That answer has expired: ask again with /netty-oom.');
+      const gone = textReply(t('bot.expired', lang));
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
@@ -25,7 +28,7 @@ export function shareReplyAction(deps: BotDeps): Parameters<App['action']>[1] {
       replace_original: false,
       blocks: [
         ...kept.blocks,
-        { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${user}>` }] },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: t('bot.sharedBy', lang, { user }) }] },
       ] as never,
       text: kept.text,
     });

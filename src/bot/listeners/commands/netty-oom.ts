@@ -5,6 +5,7 @@
 import type { App } from '@slack/bolt';
 import { handoffFrom } from '../../../app/handoff.ts';
 import { parseDuration } from '../../../core/units.ts';
+import { t } from '../../../i18n/messages.ts';
 import { handoffBlocks, handoffToText } from '../../../render/handoff.ts';
 import type { BotDeps } from '../../deps.ts';
 import { handleTrace } from '../../incident-reply.ts';
@@ -41,12 +42,12 @@ export function nettyOomCommand(deps: BotDeps): Parameters<App['command']>[1] {
             : searchReply(query, deps.kb.search.search(query, { limit: 8 }), deps.kb, languageOf(query));
       } else if (verb.toLowerCase() === 'handoff') {
         const span = rest[0] ? parseDuration(rest[0]) : DAY;
-        if (span === null)
-          reply = textReply(`"${rest[0]}" is not a duration: try /netty-oom handoff 24h (or 90m, 7d).`);
+        // In the command's language: `/netty-oom handoff 24h 交接` answers in Chinese.
+        if (span === null) reply = textReply(t('bot.handoffUsage', lang, { text: rest[0] ?? '' }));
         else {
           const h = await handoffFrom(deps.store, span, deps.now());
-          reply = handoffBlocks(h);
-          await deps.store.saveHandoff(deps.now(), handoffToText(h));
+          reply = handoffBlocks(h, lang);
+          await deps.store.saveHandoff(deps.now(), handoffToText(h, lang));
         }
       } else {
         // A trace typed after the command is recorded like a pasted one; the answer stays private.

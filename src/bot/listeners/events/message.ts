@@ -1,12 +1,13 @@
 /** A message in a watched channel: when it holds a trace (typed or attached), one reply in its thread. */
 import type { App } from '@slack/bolt';
+import { say, t } from '../../../i18n/messages.ts';
 import { claimAll } from '../../dedupe.ts';
 import type { BotDeps } from '../../deps.ts';
 import type { SlackFile } from '../../files.ts';
 import { gather, MAX_FILE_TEXT } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
 import { postReply } from '../../post.ts';
-import { say, textReply } from '../../slack-blocks.ts';
+import { textReply } from '../../slack-blocks.ts';
 
 interface MessageEvent {
   type: 'message';
@@ -65,8 +66,8 @@ export function messageListener(deps: BotDeps): Parameters<App['event']>[1] {
       const lang = report.language;
       const text =
         big.reason === 'too-large'
-          ? say('tooLarge', lang, { name: big.name, size: big.detail, max: MAX_FILE_TEXT })
-          : say('unreadable', lang, { name: big.name, detail: big.detail });
+          ? t('bot.tooLarge', lang, { name: big.name, size: say(big.detail, lang), max: MAX_FILE_TEXT })
+          : t('bot.unreadable', lang, { name: big.name, detail: say(big.detail, lang) });
       await postReply(client, deps, { channel: m.channel, threadTs }, textReply(text), 'message', started);
     }
   };

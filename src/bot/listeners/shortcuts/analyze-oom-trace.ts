@@ -1,11 +1,12 @@
 /** Message shortcut "Analyze OOM trace": analyze the chosen message (or its file), reply in its thread. */
 import type { App, MessageShortcut } from '@slack/bolt';
+import { say, t } from '../../../i18n/messages.ts';
 import type { BotDeps } from '../../deps.ts';
 import type { SlackFile } from '../../files.ts';
 import { gather } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
 import { errorRef } from '../../post.ts';
-import { languageOf, say, sorryReply } from '../../slack-blocks.ts';
+import { languageOf, sorryReply } from '../../slack-blocks.ts';
 
 export function analyzeOomTraceShortcut(deps: BotDeps): Parameters<App['shortcut']>[1] {
   return async ({ shortcut, ack, client }) => {
@@ -33,8 +34,8 @@ export function analyzeOomTraceShortcut(deps: BotDeps): Parameters<App['shortcut
       const lang = languageOf(message.text ?? '');
       const problem = got.problems[0];
       const text = problem
-        ? say('unreadable', lang, { name: problem.name, detail: problem.detail })
-        : say('nothingInMessage', lang);
+        ? t('bot.unreadable', lang, { name: problem.name, detail: say(problem.detail, lang) })
+        : t('bot.nothingInMessage', lang);
       await client.chat.postEphemeral({ channel, user, text });
     } catch (err) {
       const ref = errorRef();
