@@ -101,6 +101,13 @@ describe('incident memory in Slack', () => {
     await click('feedback_helpful', 'U0BOB');
     await click('feedback_helpful', 'U0CAROL');
     await click('feedback_not_helpful', 'U0DAVE');
+    // A repeat updates the same reply and keeps its status line.
+    await h.event(message(SEED_001, { channel: 'CMARK' }));
+    const repeat = await h.slack.waitForCall(
+      'chat.update',
+      (c) => c.args.channel === 'CMARK' && /已出现 2 次/.test(blockText(c.args)),
+    );
+    assert.match(blockText(repeat.args), /🟡 <@U0ALICE> 于 .* 标记为已缓解 · 👍 2 · 👎 1/);
     await click('incident_resolved', 'U0BOB');
     const updates = await h.slack.waitFor('chat.update', 1);
     await settle(300);
@@ -114,6 +121,12 @@ describe('incident memory in Slack', () => {
       // The reply is Chinese (the paste is), and so is the status line under it.
       /🟡 <@U0ALICE> 于 .* 标记为已缓解 · 🟢 <@U0BOB> 于 .* 标记为已解决 · 👍 2 · 👎 1/,
     );
+    // Built again from the parts it was posted from: the same reply, the status line before the buttons.
+    const rebuilt = last.args.blocks as { type: string; block_id?: string }[];
+    const withoutRepeats = (bs: { type: string; block_id?: string }[]) =>
+      bs.filter((b) => b.block_id !== 'incident-status' && b.block_id !== 'incident-seen');
+    assert.deepEqual(withoutRepeats(rebuilt), withoutRepeats(blocks));
+    assert.equal(rebuilt.at(-2)?.block_id, 'incident-status');
     const [incident] = await h.store.incidentsSince(0, 'CMARK');
     assert.equal(incident?.status, 'resolved');
     const marks = await h.store.marksOf([incident?.id ?? 0]);

@@ -7,8 +7,8 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface SlackFile {
   id?: string;
-  name?: string;
-  title?: string;
+  name?: string | null;
+  title?: string | null;
   filetype?: string;
   mimetype?: string;
   size?: number;

@@ -1,11 +1,12 @@
 /** App Home in one language: open incidents, the last handoff, the knowledge base, how to ask. */
+import type { types } from '@slack/bolt';
 import type { Language } from '../core/types.ts';
 import { formatBytes } from '../core/units.ts';
 import { t } from '../i18n/messages.ts';
 import type { Block } from '../render/blocks.ts';
 import { clip, escapeMrkdwn } from '../render/mrkdwn.ts';
 import type { Incident } from '../store/store.ts';
-import { helpReply } from './slack-blocks.ts';
+import { helpReply } from './replies.ts';
 
 export interface HomeData {
   open: Incident[];
@@ -44,4 +45,17 @@ export function homeBlocks(data: HomeData, lang: Language): Block[] {
     section(t('home.stats', lang, data.counts)),
     ...helpReply(lang).blocks,
   ];
+}
+
+/** The Home tab: both languages, English first (Slack does not tell the bot its reader's language). */
+export function homeView(data: HomeData): types.HomeView {
+  return {
+    type: 'home',
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: t('home.title', 'en') } },
+      ...homeBlocks(data, 'en'),
+      { type: 'divider' },
+      ...homeBlocks(data, 'zh'),
+    ],
+  };
 }

@@ -3,13 +3,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { answer } from '../../src/app/answer.ts';
+import { incidentMessage, unrecordedMessage } from '../../src/app/record.ts';
 import { homeBlocks } from '../../src/bot/home.ts';
-import { withIncident, withStoreNote } from '../../src/bot/incident-reply.ts';
-import { statusLine } from '../../src/bot/listeners/actions/mark-incident.ts';
-import { helpReply, searchReply, withShareButton } from '../../src/bot/slack-blocks.ts';
+import { helpReply, searchReply } from '../../src/bot/replies.ts';
 import { buildHandoff } from '../../src/incidents/handoff.ts';
 import type { Block, Reply } from '../../src/render/blocks.ts';
 import { handoffBlocks, handoffToText } from '../../src/render/handoff.ts';
+import { composeMessage, statusLine } from '../../src/render/message.ts';
 import { replyToText } from '../../src/render/text.ts';
 import type { StoreProblem } from '../../src/store/failure.ts';
 import type { Incident, Mark } from '../../src/store/store.ts';
@@ -148,23 +148,22 @@ describe('every reply in Chinese is Chinese', () => {
     const allowed = { names: NAMES, quoted: text };
     const inc = incident(1, {});
     const elsewhere = incident(9, { channel: 'COTHER' });
-    const withRepeats = withIncident(done, {
-      incident: inc,
-      occurrenceId: 7,
-      isNew: false,
-      elsewhere,
-      samples: [],
-    });
+    const withRepeats = composeMessage(
+      incidentMessage(done, { incident: inc, elsewhere, samples: [], marks: [] }),
+    );
     const problems = problemsOf('incident', withRepeats, allowed);
     assert.match(blockTexts(withRepeats.blocks).join('\n'), /已出现 3 次/);
-    problems.push(...problemsOf('share', withShareButton(done.reply, 'id', 'zh'), allowed));
+    const share = composeMessage({ base: done.reply, context: { lang: 'zh', shareId: 'id' } });
+    problems.push(...problemsOf('share', share, allowed));
+    const shared = composeMessage({ base: done.reply, context: { lang: 'zh', sharedBy: 'U1' } });
+    problems.push(...problemsOf('shared', shared, allowed));
     const failures: StoreProblem[] = [
       { kind: 'full' },
       { kind: 'read-only' },
       { kind: 'failing', message: 'SQLITE_IOERR: disk I/O error' },
     ];
     for (const p of failures)
-      problems.push(...problemsOf(`store ${p.kind}`, withStoreNote(done.reply, p, 'zh'), allowed));
+      problems.push(...problemsOf(`store ${p.kind}`, composeMessage(unrecordedMessage(done, p)), allowed));
     assertChinese(problems);
   });
 

@@ -1,4 +1,4 @@
-/** Slack-only parts of a reply: buttons, help, search results, apologies. */
+/** Replies that are not analyses: help, search results, plain texts, apologies. */
 import type { Language } from '../core/types.ts';
 import { t } from '../i18n/messages.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
@@ -6,33 +6,10 @@ import { type Block, LIMITS, type Reply } from '../render/blocks.ts';
 import { clip, escapeMrkdwn } from '../render/mrkdwn.ts';
 import type { SearchHit } from '../search/index.ts';
 
-export const SHARE_ACTION = 'share_reply';
-export const SHORTCUT_ID = 'analyze_oom_trace';
-export const COMMAND = '/netty-oom';
-
 const section = (text: string): Block => ({
   type: 'section',
   text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) },
 });
-
-/** The reply with a "Share in channel" button, for ephemeral answers. */
-export function withShareButton(reply: Reply, id: string, lang: Language): Reply {
-  const button: Block = {
-    type: 'actions',
-    elements: [
-      {
-        type: 'button',
-        text: { type: 'plain_text', text: t('bot.share', lang) },
-        action_id: SHARE_ACTION,
-        value: id,
-        style: 'primary',
-      },
-    ],
-  };
-  const blocks =
-    reply.blocks.length >= LIMITS.blocks ? reply.blocks.slice(0, LIMITS.blocks - 1) : reply.blocks;
-  return { blocks: [...blocks, button], text: reply.text };
-}
 
 /** How to use the bot, in one section. */
 export function helpReply(lang: Language): Reply {
