@@ -3,9 +3,13 @@
  * frames, logger and class names on log lines, thread names, Netty relocation prefixes and, weakest,
  * the words of the prose. Code the catalogue does not know is named after its package.
  */
+import type { Said } from '../i18n/messages.ts';
 import { idOfPackage, isPlumbing, packageName } from './package-name.ts';
 import { indexOf, type ProductIndex, productOfAbbreviated, productsOfName } from './product-index.ts';
 import type { FrameworkDef, FrameworkHit } from './types.ts';
+
+/** A product seen, with its evidence not yet worded (the reply's language comes later). */
+export type ProductSighting = Omit<FrameworkHit, 'evidence'> & { evidence: Said };
 
 const WORD = 0;
 const THREAD = 1;
@@ -14,7 +18,7 @@ const FRAME = 3;
 const SHADED = 4;
 
 interface Seen {
-  evidence: string;
+  evidence: Said;
   order: number;
   strength: number;
 }
@@ -55,7 +59,7 @@ export class ProductDetector {
   }
 
   /** Keep the strongest evidence (relocation > frame > logger > thread > word), in order of first sighting. */
-  private hit(id: string, evidence: string, strength: number): void {
+  private hit(id: string, evidence: Said, strength: number): void {
     const old = this.seen.get(id);
     if (!old) this.seen.set(id, { evidence, order: this.seen.size, strength });
     else if (strength > old.strength) this.seen.set(id, { evidence, order: old.order, strength });
@@ -66,7 +70,7 @@ export class ProductDetector {
     if (unshaded !== frame) this.observeRelocation(frame.slice(0, frame.length - unshaded.length));
     let own = productsOfName(this.index, frame);
     if (own.length === 0 && unshaded !== frame) own = productsOfName(this.index, unshaded);
-    for (const id of own) this.hit(id, `frame ${shorten(frame)}`, FRAME);
+    for (const id of own) this.hit(id, { key: 'framework.frame', values: { frame: shorten(frame) } }, FRAME);
     if (unshaded.startsWith('io.netty.') || DIRECT_ALLOCATION.some((a) => frame.startsWith(a))) {
       this.afterNetty = true;
       return;
@@ -84,14 +88,16 @@ export class ProductDetector {
     const unshaded =
       relocation && exceptionClass.startsWith(relocation) ? exceptionClass.slice(relocation.length) : null;
     for (const name of unshaded ? [exceptionClass, unshaded] : [exceptionClass]) {
-      for (const id of productsOfName(this.index, name)) this.hit(id, exceptionClass, FRAME);
+      for (const id of productsOfName(this.index, name))
+        this.hit(id, { key: 'framework.exception', values: { class: exceptionClass } }, FRAME);
     }
   }
 
   observeThread(thread: string): void {
     for (const p of this.index.products.values()) {
       if ((this.seen.get(p.def.id)?.strength ?? -1) >= THREAD) continue;
-      if (p.threads.some((re) => re.test(thread))) this.hit(p.def.id, `thread ${thread}`, THREAD);
+      if (p.threads.some((re) => re.test(thread)))
+        this.hit(p.def.id, { key: 'framework.thread', values: { thread } }, THREAD);
     }
   }
 
@@ -103,9 +109,11 @@ export class ProductDetector {
     for (const m of this.index.words.matches(lower)) {
       if (!isWordAt(lower, m.at, m.literal.length)) continue;
       for (const { id, kind } of m.owner) {
-        if (kind === 'logger') this.hit(id, `logger ${written.substr(m.at, m.literal.length)}`, LOGGER);
-        else if (kind === 'word') {
-          if (!this.seen.has(id)) this.hit(id, `the word "${m.literal}"`, WORD);
+        if (kind === 'logger') {
+          const logger = written.substr(m.at, m.literal.length);
+          this.hit(id, { key: 'framework.logger', values: { logger } }, LOGGER);
+        } else if (kind === 'word') {
+          if (!this.seen.has(id)) this.hit(id, { key: 'framework.word', values: { word: m.literal } }, WORD);
         } else if (!this.parentWords.has(id)) this.parentWords.set(id, m.literal);
       }
     }
@@ -119,18 +127,18 @@ export class ProductDetector {
     return this.relocated;
   }
 
-  result(): FrameworkHit[] {
+  result(): ProductSighting[] {
     const structural = new Set([...this.seen].filter(([, s]) => s.strength > WORD).map(([id]) => id));
     for (const [id, word] of this.parentWords) {
       const parent = this.index.products.get(id)?.def.parent;
       if (parent && structural.has(parent))
-        this.hit(id, `the word "${word}" beside ${this.nameOf(parent)}`, WORD);
+        this.hit(id, { key: 'framework.wordBeside', values: { word, parent: this.nameOf(parent) } }, WORD);
     }
     const hits = [...this.seen]
       .filter(([id, s]) => s.strength > WORD || this.fits(id, structural))
       .map(([id, s]) => ({ id, s, depth: this.index.products.get(id)?.depth ?? 0 }))
       .sort((a, b) => b.depth - a.depth || a.s.order - b.s.order)
-      .map(({ id, s }): FrameworkHit => ({ id, name: this.nameOf(id), evidence: s.evidence }));
+      .map(({ id, s }): ProductSighting => ({ id, name: this.nameOf(id), evidence: s.evidence }));
     // Netty alone (a root that products run on) does not name the product; anything above it does.
     const above = [...structural].some((id) => {
       const p = this.index.products.get(id);
@@ -138,7 +146,8 @@ export class ProductDetector {
     });
     if (this.caller && !above) {
       const { name, frame } = this.caller;
-      hits.unshift({ id: idOfPackage(name), name, evidence: `frame ${frame}`, fromPackage: true });
+      const evidence: Said = { key: 'framework.frame', values: { frame } };
+      hits.unshift({ id: idOfPackage(name), name, evidence, fromPackage: true });
     }
     return hits;
   }
@@ -177,7 +186,7 @@ export class ProductDetector {
     if (!RELOCATION.test(prefix)) return;
     this.relocated ??= prefix;
     const owner = this.index.shaded.find(([s]) => prefix === s || prefix.startsWith(s));
-    if (owner) this.hit(owner[1], `Netty relocated under ${owner[0]}`, SHADED);
+    if (owner) this.hit(owner[1], { key: 'framework.relocated', values: { prefix: owner[0] } }, SHADED);
   }
 
   /** Thread names in log layouts the header reader does not know: `[reactor-http-epoll-2]`, JSON fields. */
@@ -197,7 +206,10 @@ export class ProductDetector {
       if (!this.firstTime(name)) continue;
       const own = productsOfName(this.index, name);
       const abbreviated = own.length === 0 ? productOfAbbreviated(this.index, name) : null;
-      const evidence = `logger ${written.substr(m.index, name.length)}`;
+      const evidence: Said = {
+        key: 'framework.logger',
+        values: { logger: written.substr(m.index, name.length) },
+      };
       for (const id of abbreviated ? [abbreviated] : own) this.hit(id, evidence, LOGGER);
     }
   }

@@ -2,6 +2,8 @@
  * The streaming heart of the analyzer: clean lines in, events and observations out. It holds only
  * what a report needs (capped), so a log of any size is read in bounded memory.
  */
+
+import type { Said } from '../i18n/messages.ts';
 import { CueMatcher } from './cues.ts';
 import type { CleanLine } from './normalize.ts';
 import { CompanionReader } from './parse/companions.ts';
@@ -40,7 +42,7 @@ export interface ScanResult {
   cues: Map<string, string>;
   companions: CompanionReader['found'];
   otherErrors: string[];
-  notes: string[];
+  notes: Said[];
   cjkChars: number;
   lines: number;
 }
@@ -64,7 +66,7 @@ export class Scanner {
   private readonly cues: CueMatcher;
   private readonly companions = new CompanionReader();
   private readonly otherErrors = new Set<string>();
-  private readonly notes: string[] = [];
+  private readonly notes: Said[] = [];
   private eventsOmitted = 0;
   private occurrences = 0;
   private cjkChars = 0;
@@ -261,8 +263,9 @@ export class Scanner {
     this.otherErrors.add(message ? `${m[1]}: ${message}` : m[1]);
   }
 
-  private note(text: string): void {
-    if (this.notes.length < MAX_NOTES && !this.notes.includes(text)) this.notes.push(text);
+  private note(note: Said): void {
+    const same = (n: Said) => n.key === note.key && JSON.stringify(n.values) === JSON.stringify(note.values);
+    if (this.notes.length < MAX_NOTES && !this.notes.some(same)) this.notes.push(note);
   }
 }
 

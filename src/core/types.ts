@@ -1,4 +1,5 @@
 /** The shapes of the analysis report (see analysis.schema.json) and of the knowledge it reads. */
+import type { Bilingual, Language } from '../i18n/bilingual.ts';
 
 export type EventKind = 'oodm' | 'direct_buffer_oom' | 'cannot_reserve' | 'leak_report';
 export type Scenario =
@@ -11,7 +12,7 @@ export type Scenario =
   | 'nio-cleaner-gc'
   | 'jdk-or-netty-bug'
   | 'unknown';
-export type Language = 'en' | 'zh';
+export type { Bilingual, Language };
 export type Transport = 'epoll' | 'nio' | 'kqueue' | 'io_uring';
 export type AllocationPath =
   | 'pooled-chunk'
@@ -131,11 +132,6 @@ export interface Report {
   /** Things the reader should know about the input itself (ignored numbers, cut lines). */
   notes: string[];
   input: InputStats;
-}
-
-export interface Bilingual {
-  en: string;
-  zh: string;
 }
 
 /** How the analyzer recognises a product of the catalogue (knowledge/products/<id>.yml). */

@@ -4,7 +4,7 @@
  */
 import type { AnalyzerKnowledge, FrameworkHit, Language, Report } from '../core/types.ts';
 import { formatBytes } from '../core/units.ts';
-import { LABELS, type MessageKey, t } from './messages.ts';
+import { type MessageKey, t } from '../i18n/messages.ts';
 import { clip, code, escapeMrkdwn } from './mrkdwn.ts';
 
 export interface TextObject {
@@ -139,7 +139,7 @@ function contextLine(report: Report, kb: AnalyzerKnowledge): string {
   if (s.shadedPrefix) parts.push(t('shaded', report.language, { prefix: s.shadedPrefix }));
   if (s.transport) parts.push(s.transport);
   const events = report.events.reduce((n, e) => n + e.occurrences, 0) + report.input.eventsOmitted;
-  if (events > 1) parts.push(t('times', report.language, { n: String(events) }));
+  if (events > 1) parts.push(t('times', report.language, { n: events }));
   return parts.map(escapeMrkdwn).join(' · ');
 }
 
@@ -158,9 +158,9 @@ function factFields(report: Report): TextObject[] {
     add('fieldHeadroom', `${formatBytes(s.headroomBytes)} (${t('percentUsed', lang, { percent })})`);
   }
   if (s.threads.length > 0) add('fieldThread', code(s.threads.slice(0, 3).join(', ')));
-  if (s.allocationPath !== 'unknown') add('fieldPath', LABELS.allocationPath[s.allocationPath][lang]);
-  if (s.maxBytes !== null) add('fieldLimit', LABELS.limitGuess[s.limitOrigin.guess][lang]);
-  if (s.ioDirection !== 'unknown') add('fieldDirection', LABELS.ioDirection[s.ioDirection][lang]);
+  if (s.allocationPath !== 'unknown') add('fieldPath', t(`allocationPath.${s.allocationPath}`, lang));
+  if (s.maxBytes !== null) add('fieldLimit', t(`limitGuess.${s.limitOrigin.guess}`, lang));
+  if (s.ioDirection !== 'unknown') add('fieldDirection', t(`ioDirection.${s.ioDirection}`, lang));
   const site = s.leakSites[0];
   if (site) add('fieldLeakSite', `${code(site.frame)} ×${site.count}`);
   return f.slice(0, LIMITS.fields);

@@ -60,7 +60,7 @@ describe('the product above Netty, from thread names', () => {
     assert.deepEqual(hit, {
       id: 'grpc',
       name: 'gRPC (grpc-java)',
-      evidence: 'thread grpc-default-worker-ELG-4-11',
+      evidence: '线程 grpc-default-worker-ELG-4-11',
     });
   });
 
@@ -101,7 +101,7 @@ describe('the product above Netty, from the prose', () => {
     assert.deepEqual(productsOf('p069')[0], {
       id: 'spring-cloud-gateway',
       name: 'Spring Cloud Gateway',
-      evidence: 'the word "网关" beside Reactor Netty',
+      evidence: '文中出现“网关”，且有 Reactor Netty 的痕迹',
     });
     const text = fixture('corpus/p003.txt').replace('Error when sending', '网关 Error when sending');
     assert.ok(!ids(analyze(text, kb.analyzer).summary.frameworks).includes('spring-cloud-gateway'));
@@ -123,7 +123,7 @@ describe('the product above Netty, named from its package when the catalogue lac
     assert.deepEqual(hits[0], {
       id: 'com-hx-test12',
       name: 'com.hx.test12',
-      evidence: 'frame com.hx.test12.Test26NativeMemoryGc.main',
+      evidence: '栈帧 com.hx.test12.Test26NativeMemoryGc.main',
       fromPackage: true,
     });
     assert.deepEqual(ids(hits), ['com-hx-test12', 'netty']);
@@ -153,7 +153,11 @@ describe('thread names in layouts the header reader does not know', () => {
 
   it('reads a bracketed thread name with its case (Seata, corpus p085)', () => {
     assert.deepEqual(seen('2019-09-09 18:02:18.131 INFO [NettyServerNIOWorker_8_8]'), [
-      { id: 'seata', name: 'Apache Seata', evidence: 'thread NettyServerNIOWorker_8_8' },
+      {
+        id: 'seata',
+        name: 'Apache Seata',
+        evidence: { key: 'framework.thread', values: { thread: 'NettyServerNIOWorker_8_8' } },
+      },
     ]);
   });
 
@@ -162,8 +166,33 @@ describe('thread names in layouts the header reader does not know', () => {
     const hits = seen(line.replace(/"stack_trace".*$/, '}'));
     assert.deepEqual(
       hits.find((h) => h.id === 'reactor-netty'),
-      { id: 'reactor-netty', name: 'Reactor Netty', evidence: 'thread reactor-http-epoll-1' },
+      {
+        id: 'reactor-netty',
+        name: 'Reactor Netty',
+        evidence: { key: 'framework.thread', values: { thread: 'reactor-http-epoll-1' } },
+      },
     );
+  });
+});
+
+describe("product evidence in the report's language", () => {
+  it('words the same evidence in English or Chinese as the report asks', () => {
+    const text = fixture('seeds/001-grpc-explicit-512m.txt');
+    const [en] = analyze(text, kb.analyzer, { language: 'en' }).summary.frameworks;
+    const [zh] = analyze(text, kb.analyzer, { language: 'zh' }).summary.frameworks;
+    assert.equal(en?.evidence, 'thread grpc-default-worker-ELG-4-11');
+    assert.equal(zh?.evidence, '线程 grpc-default-worker-ELG-4-11');
+  });
+
+  it('words a word beside its parent, a package-named caller and a logger in both languages', () => {
+    const top = (path: string, lang: 'en' | 'zh') =>
+      analyzeFixture(path, lang).summary.frameworks[0]?.evidence;
+    assert.equal(top('corpus/p069.txt', 'en'), 'the word "网关" beside Reactor Netty');
+    assert.equal(
+      top('seeds/003-copy-not-released.txt', 'en'),
+      'frame com.hx.test12.Test26NativeMemoryGc.main',
+    );
+    assert.equal(top('corpus/p080.txt', 'zh'), '日志记录器 c.g.l.simplerpc.core.RpcServerHandler');
   });
 });
 

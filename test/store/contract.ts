@@ -248,6 +248,24 @@ export function storeContract(name: string, makeStore: MakeStore): void {
       });
     });
 
+    describe('saveMessage and messageOf', () => {
+      it("keeps the latest parts of an incident's reply, as given", async () => {
+        const a = await store.record(paste());
+        assert.equal(await store.messageOf(a.incident.id), null, 'nothing kept yet');
+        await store.saveMessage(a.incident.id, '{"base":1,"text":"直接内存 ‹token›"}');
+        await store.saveMessage(a.incident.id, '{"base":2,"text":"直接内存 ‹token›"}');
+        assert.equal(await store.messageOf(a.incident.id), '{"base":2,"text":"直接内存 ‹token›"}');
+        assert.equal(await store.messageOf(424242), null, 'an unknown incident has none');
+      });
+
+      it('forgets the message with its incident at retention', async () => {
+        const a = await store.record(paste());
+        await store.saveMessage(a.incident.id, 'parts');
+        assert.equal(await store.purge(T0 + DAY), 1);
+        assert.equal(await store.messageOf(a.incident.id), null);
+      });
+    });
+
     describe('claim', () => {
       it('claims a key the first time only', async () => {
         assert.equal(await store.claim('event:Ev1'), true);
