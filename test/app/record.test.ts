@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { answer, complete } from '../../src/app/answer.ts';
 import { fingerprintOf } from '../../src/app/fingerprint.ts';
 import {
@@ -13,22 +10,10 @@ import {
   unrecordedMessage,
 } from '../../src/app/record.ts';
 import { trendOf } from '../../src/core/trend.ts';
-import { openStore } from '../../src/store/open.ts';
-import type { Incident, Store } from '../../src/store/store.ts';
+import type { Incident } from '../../src/store/store.ts';
 import { fixture, goldenReport } from '../fixture-files.ts';
 import { kb } from '../helpers.ts';
-
-const folders: string[] = [];
-after(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
-
-/** An empty store in a file of its own. */
-async function freshStore(): Promise<Store> {
-  const dir = mkdtempSync(join(tmpdir(), 'netty-oom-record-'));
-  folders.push(dir);
-  return openStore({ path: join(dir, 'incidents.db') });
-}
+import { freshStore } from '../temp-store.ts';
 
 // multi-trace.log: three OOMs three hours apart, each 1 MiB higher, under a 1 GiB limit
 const multi = complete(goldenReport('pastes/multi-trace'), kb);

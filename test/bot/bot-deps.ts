@@ -2,9 +2,6 @@
  * What a listener gets, built for a test: the real configuration reader, knowledge base, metrics,
  * JSON logger (its lines kept) and an incident store in a file of its own.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Counter } from 'prom-client';
 import { readConfig } from '../../src/app/config.ts';
 import { ResilientDeduper } from '../../src/bot/dedupe.ts';
@@ -14,6 +11,7 @@ import { Metrics } from '../../src/bot/metrics.ts';
 import { SharedReplies } from '../../src/bot/shared-replies.ts';
 import { openStore } from '../../src/store/open.ts';
 import { kb } from '../helpers.ts';
+import { tempStorePath } from '../temp-store.ts';
 
 export const BOT_TOKEN = 'xoxb-1234-5678-test';
 
@@ -21,17 +19,16 @@ export interface TestDeps {
   deps: BotDeps;
   /** Every log line written, parsed. */
   logs: Record<string, unknown>[];
-  /** Close the store and remove its folder. */
+  /** Close the store (its folder goes at the end of the test file). */
   close(): Promise<void>;
 }
 
 /** Deps as createBot builds them, with `env` added to a minimal HTTP-mode environment. */
 export async function testDeps(env: Record<string, string> = {}): Promise<TestDeps> {
-  const dir = mkdtempSync(join(tmpdir(), 'netty-oom-bot-'));
   const config = readConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: 'test-signing-secret',
-    NETTY_OOM_DB: join(dir, 'incidents.db'),
+    NETTY_OOM_DB: tempStorePath(),
     ...env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -54,7 +51,6 @@ export async function testDeps(env: Record<string, string> = {}): Promise<TestDe
     logs,
     async close() {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
