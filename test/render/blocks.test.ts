@@ -174,7 +174,7 @@ describe('buildReply', () => {
     const report: Report = {
       ...seed000,
       summary: { ...seed000.summary, nettyVersion: long },
-      findings: [{ ...(seed000.findings[0] as Report['findings'][number]), evidence: [long] }],
+      findings: seed000.findings.slice(0, 1).map((f) => ({ ...f, evidence: [long] })),
     };
     const reply = buildReply(report, kb.analyzer);
     const [head, , , finding] = reply.blocks;

@@ -28,6 +28,12 @@ const context = (text: string, blockId?: string): Block => ({
   ...(blockId ? { block_id: blockId } : {}),
   elements: [{ type: 'mrkdwn', text }],
 });
+const button = (action_id: string, text: string, value: string) => ({
+  type: 'button' as const,
+  action_id,
+  text: { type: 'plain_text' as const, text },
+  value,
+});
 const compose = (c: MessageContext, base: Reply = answer.reply) => composeMessage({ base, context: c });
 const mark = (action: Mark['action'], userId: string, at: string): Mark => ({
   incidentId: 7,
@@ -80,31 +86,10 @@ describe('composeMessage', () => {
         type: 'actions',
         block_id: 'incident-7',
         elements: [
-          {
-            type: 'button',
-            action_id: 'incident_mitigated',
-            text: { type: 'plain_text', text: 'Mitigated' },
-            value,
-          },
-          {
-            type: 'button',
-            action_id: 'incident_resolved',
-            text: { type: 'plain_text', text: 'Resolved' },
-            value,
-            style: 'primary',
-          },
-          {
-            type: 'button',
-            action_id: 'feedback_helpful',
-            text: { type: 'plain_text', text: '👍 Helpful' },
-            value,
-          },
-          {
-            type: 'button',
-            action_id: 'feedback_not_helpful',
-            text: { type: 'plain_text', text: '👎 Not helpful' },
-            value,
-          },
+          button('incident_mitigated', 'Mitigated', value),
+          { ...button('incident_resolved', 'Resolved', value), style: 'primary' },
+          button('feedback_helpful', '👍 Helpful', value),
+          button('feedback_not_helpful', '👎 Not helpful', value),
         ],
       },
       {
@@ -200,7 +185,7 @@ describe('composeMessage', () => {
       type: 'section',
       text: { type: 'mrkdwn', text: `step ${i + 1}` },
     }));
-    const long: Reply = { blocks: [...(answer.reply.blocks.slice(0, 1) as Block[]), ...steps], text: 'long' };
+    const long: Reply = { blocks: [...answer.reply.blocks.slice(0, 1), ...steps], text: 'long' };
     const full: MessageContext = {
       lang: 'en',
       incident: { id: 7, occurrences: 3, firstSeen: FIRST_SEEN, playbookId: null },
