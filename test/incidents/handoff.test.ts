@@ -23,7 +23,7 @@ describe('buildHandoff', () => {
       status: 'open',
       title:
         'Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94.Final',
-      framework: 'com-acme-orders',
+      framework: null,
       occurrences: 3,
       firstSeen: '2024-06-03T07:12:05.000Z',
       lastSeen: '2024-06-03T13:13:10.000Z',
