@@ -38,9 +38,19 @@ export interface BotOptions {
   now?: () => number;
   /** Web API retries (the client's default backs off and retries; tests want failures at once). */
   retries?: number;
+  /** The deadline of one file download, body included (tests shorten it). */
+  downloadTimeoutMs?: number;
 }
 
-export function createBot({ config, kb, log, store, now = Date.now, retries }: BotOptions): Bot {
+export function createBot({
+  config,
+  kb,
+  log,
+  store,
+  now = Date.now,
+  retries,
+  downloadTimeoutMs = 30_000,
+}: BotOptions): Bot {
   const metrics = new Metrics();
   const logger = boltLogger(log);
   const clientOptions = {
@@ -102,6 +112,7 @@ export function createBot({ config, kb, log, store, now = Date.now, retries }: B
       log.error({ err }, `incident store failed to record an event id: ${(err as Error).message}`),
     ),
     store,
+    files: { token: config.botToken ?? '', apiUrl: config.slackApiUrl, timeoutMs: downloadTimeoutMs },
     shared: new SharedReplies(),
     now,
   };

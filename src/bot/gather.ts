@@ -1,13 +1,20 @@
 /** The text to analyze for a message: what was typed plus any attached snippet or log file. */
+import type { Language } from '../core/types.ts';
 import { formatBytes } from '../core/units.ts';
-import type { Said } from '../i18n/messages.ts';
+import { type Said, say, t } from '../i18n/messages.ts';
 import type { Deduper } from './dedupe.ts';
-import { fetchFileText, MAX_FILE_BYTES, type SlackFile } from './files.ts';
+import { type FileAccess, fetchFileText, MAX_FILE_BYTES, type SlackFile } from './files.ts';
+
+export interface FileProblem {
+  name: string;
+  reason: 'too-large' | 'not-text' | 'unreadable';
+  detail: Said;
+}
 
 export interface Gathered {
   text: string;
   /** Files that could not be read, with the reason, for a clear reply. */
-  problems: { name: string; reason: 'too-large' | 'not-text' | 'unreadable'; detail: Said }[];
+  problems: FileProblem[];
 }
 
 /**
@@ -17,14 +24,14 @@ export interface Gathered {
 export async function gather(
   text: string,
   files: SlackFile[] | undefined,
-  botToken: string,
+  access: FileAccess,
   deduper?: Deduper,
 ): Promise<Gathered> {
   const parts = text ? [text] : [];
   const problems: Gathered['problems'] = [];
   for (const file of files ?? []) {
     if (deduper && file.id && !(await deduper.claim(`file:${file.id}`))) continue;
-    const got = await fetchFileText(file, botToken);
+    const got = await fetchFileText(file, access);
     if (got.ok) parts.push(got.text);
     else if (got.reason !== 'not-text') {
       problems.push({ name: got.name, reason: got.reason, detail: got.detail });
@@ -34,3 +41,10 @@ export async function gather(
 }
 
 export const MAX_FILE_TEXT = formatBytes(MAX_FILE_BYTES);
+
+/** What to say about a file that could not be read, the same wherever it was shared. */
+export function problemText(problem: FileProblem, lang: Language): string {
+  return problem.reason === 'too-large'
+    ? t('bot.tooLarge', lang, { name: problem.name, size: say(problem.detail, lang), max: MAX_FILE_TEXT })
+    : t('bot.unreadable', lang, { name: problem.name, detail: say(problem.detail, lang) });
+}

@@ -34,7 +34,15 @@ export const BOT = {
   },
   'file.size': { en: '{size}', zh: '{size}' },
   'file.moreThan': { en: 'more than {size}', zh: '超过 {size}' },
+  'file.grew': {
+    en: 'more than {read}, though Slack said {declared}',
+    zh: '超过 {read}（Slack 声明的大小是 {declared}）',
+  },
   'file.noUrl': { en: 'no download URL', zh: '没有下载地址' },
+  'file.refused': {
+    en: 'its address {origin} is not Slack’s file host, so the bot token was not sent there',
+    zh: '它的地址 {origin} 不是 Slack 的文件服务器，所以没有把机器人令牌发过去',
+  },
   'file.http': { en: 'HTTP {status}', zh: 'HTTP {status}' },
   'file.error': { en: '{message}', zh: '{message}' },
   'file.webPage': {

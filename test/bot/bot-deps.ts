@@ -43,6 +43,7 @@ export async function testDeps(env: Record<string, string> = {}): Promise<TestDe
       log.error({ err }, 'incident store failed to record an event id'),
     ),
     store,
+    files: { token: BOT_TOKEN, apiUrl: config.slackApiUrl, timeoutMs: 5000 },
     shared: new SharedReplies(),
     now: () => Date.parse('2024-06-03T13:20:00Z'),
   };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { fetchFileText, isTextFile, type SlackFile } from '../../src/bot/files.ts';
+import { fetchFileText, isTextFile, mayCarryToken, type SlackFile } from '../../src/bot/files.ts';
 import { fixture } from '../fixture-files.ts';
 
 const BOT_TOKEN = 'xoxb-1234-5678-test';
@@ -46,6 +46,17 @@ before(async () => {
         return;
       case '/files-pri/T0ACME-F0SILENT/download/gateway-oom.log':
         return; // never answers
+      case '/files-pri/T0ACME-F0TRICKLE/download/gateway-oom.log': {
+        // a byte every 20 ms, for ever: each read succeeds, the whole never ends
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        const drip = setInterval(() => res.write('x'), 20);
+        res.on('close', () => clearInterval(drip));
+        return;
+      }
+      case '/files-pri/T0ACME-F0AWAY/download/gateway-oom.log':
+        res.writeHead(302, { location: `${elsewhere}/files-pri/T0ACME-F0SEED/download/gateway-oom.log` });
+        res.end();
+        return;
       case '/files-pri/T0ACME-F0STALL/download/gateway-oom.log':
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.write(SEED.slice(0, 100)); // then nothing more
@@ -57,12 +68,29 @@ before(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  other = createServer((req, res) => {
+    elsewhereRequests.push({ url: req.url ?? '', headers: req.headers });
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(SEED);
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  elsewhere = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 });
 
 after(() => {
-  server.closeAllConnections();
-  server.close();
+  for (const s of [server, other]) {
+    s.closeAllConnections();
+    s.close();
+  }
 });
+
+/** Another server on loopback, not Slack's: the token must never reach it. */
+let other: Server;
+let elsewhere = '';
+const elsewhereRequests: { url: string; headers: IncomingHttpHeaders }[] = [];
+
+/** The token, the local server standing in as the Web API's host, and the download deadline. */
+const access = (timeoutMs = 30_000) => ({ token: BOT_TOKEN, apiUrl: `${base}/api/`, timeoutMs });
 
 /** A log file uploaded to Slack, as the event's `files` lists it. */
 function upload(id: string, name: string, extra: Partial<SlackFile> = {}): SlackFile {
@@ -105,13 +133,13 @@ describe('isTextFile', () => {
 
 describe('fetchFileText', () => {
   it('downloads a log file with the bot token', async () => {
-    const got = await fetchFileText(upload('F0SEED', 'gateway-oom.log'), BOT_TOKEN);
+    const got = await fetchFileText(upload('F0SEED', 'gateway-oom.log'), access());
     assert.deepEqual(got, { ok: true, text: SEED, name: 'gateway-oom.log' });
     assert.equal(requests.at(-1)?.headers.authorization, `Bearer ${BOT_TOKEN}`);
   });
 
   it('follows a redirect to where the file is', async () => {
-    const got = await fetchFileText(upload('F0MOVED', 'gateway-oom.log'), BOT_TOKEN);
+    const got = await fetchFileText(upload('F0MOVED', 'gateway-oom.log'), access());
     assert.deepEqual(got, { ok: true, text: SEED, name: 'gateway-oom.log' });
   });
 
@@ -119,7 +147,7 @@ describe('fetchFileText', () => {
     const before = requests.length;
     const got = await fetchFileText(
       upload('F0SEED', 'gateway-oom.log', { size: 25 * 1024 * 1024 }),
-      BOT_TOKEN,
+      access(),
     );
     assert.deepEqual(got, {
       ok: false,
@@ -130,15 +158,21 @@ describe('fetchFileText', () => {
     assert.equal(requests.length, before);
   });
 
-  it('stops reading a file that turns out larger than the cap as it streams', async () => {
-    const got = await fetchFileText(upload('F0BIG', 'big.log'), BOT_TOKEN, 1024);
-    assert.deepEqual(got, {
-      ok: false,
-      name: 'big.log',
-      reason: 'too-large',
-      detail: { key: 'file.moreThan', values: { size: '1 KiB' } },
-    });
-    assert.deepEqual(await fetchFileText(upload('F0BIG', 'big.log'), BOT_TOKEN, 2048), {
+  it('stops reading a file that turns out larger than the cap as it streams, and says how much it read', async () => {
+    const got = await fetchFileText(upload('F0BIG', 'big.log'), access(), 1024);
+    assert.equal(got.ok, false);
+    assert.equal(!got.ok && got.reason, 'too-large');
+    const detail = !got.ok ? got.detail : null;
+    assert.equal(detail?.key, 'file.moreThan');
+    // However the 256-byte pieces arrive, what was read is over the cap, not the cap itself.
+    assert.match(String(detail?.values?.size), /^(1\.25|1\.5|1\.75|2) KiB$/);
+    // Slack said the file was small: the answer says both.
+    const grew = await fetchFileText(upload('F0BIG', 'big.log', { size: 100 }), access(), 1024);
+    const said = !grew.ok ? grew.detail : null;
+    assert.equal(said?.key, 'file.grew');
+    assert.equal(said?.values?.declared, '100 B');
+    assert.match(String(said?.values?.read), /KiB$/);
+    assert.deepEqual(await fetchFileText(upload('F0BIG', 'big.log'), access(), 2048), {
       ok: true,
       text: 'x'.repeat(2048),
       name: 'big.log',
@@ -146,14 +180,14 @@ describe('fetchFileText', () => {
   });
 
   it("calls Slack's sign-in page unreadable, but keeps an HTML file someone shared", async () => {
-    assert.deepEqual(await fetchFileText(upload('F0LOGIN', 'gateway-oom.log'), BOT_TOKEN), {
+    assert.deepEqual(await fetchFileText(upload('F0LOGIN', 'gateway-oom.log'), access()), {
       ok: false,
       name: 'gateway-oom.log',
       reason: 'unreadable',
       detail: { key: 'file.webPage' },
     });
     const page = upload('F0PAGE', 'status.html', { filetype: 'html', mimetype: 'text/html' });
-    assert.deepEqual(await fetchFileText(page, BOT_TOKEN), {
+    assert.deepEqual(await fetchFileText(page, access()), {
       ok: true,
       text: LOGIN_PAGE,
       name: 'status.html',
@@ -161,7 +195,7 @@ describe('fetchFileText', () => {
   });
 
   it('names the HTTP status of a failed download', async () => {
-    assert.deepEqual(await fetchFileText(upload('F0GONE', 'gateway-oom.log'), BOT_TOKEN), {
+    assert.deepEqual(await fetchFileText(upload('F0GONE', 'gateway-oom.log'), access()), {
       ok: false,
       name: 'gateway-oom.log',
       reason: 'unreadable',
@@ -170,7 +204,7 @@ describe('fetchFileText', () => {
   });
 
   it('gives up on a server that does not answer in time', async () => {
-    assert.deepEqual(await fetchFileText(upload('F0SILENT', 'gateway-oom.log'), BOT_TOKEN, undefined, 200), {
+    assert.deepEqual(await fetchFileText(upload('F0SILENT', 'gateway-oom.log'), access(200)), {
       ok: false,
       name: 'gateway-oom.log',
       reason: 'unreadable',
@@ -179,7 +213,7 @@ describe('fetchFileText', () => {
   });
 
   it('gives up on a download that stalls halfway, as a value rather than a throw', async () => {
-    assert.deepEqual(await fetchFileText(upload('F0STALL', 'gateway-oom.log'), BOT_TOKEN, undefined, 200), {
+    assert.deepEqual(await fetchFileText(upload('F0STALL', 'gateway-oom.log'), access(200)), {
       ok: false,
       name: 'gateway-oom.log',
       reason: 'unreadable',
@@ -187,11 +221,51 @@ describe('fetchFileText', () => {
     });
   });
 
+  it('gives up at its deadline on a body that trickles a byte at a time', async () => {
+    const started = performance.now();
+    assert.deepEqual(await fetchFileText(upload('F0TRICKLE', 'gateway-oom.log'), access(300)), {
+      ok: false,
+      name: 'gateway-oom.log',
+      reason: 'unreadable',
+      detail: { key: 'file.error', values: { message: 'The operation was aborted due to timeout' } },
+    });
+    assert.ok(performance.now() - started < 1500, `${performance.now() - started} ms`);
+  });
+
+  it('sends the bot token only to Slack’s file host over https, or to the configured Web API’s origin', () => {
+    const api = 'https://slack.com/api/';
+    const may = (url: string, apiUrl = api) => mayCarryToken(new URL(url), apiUrl);
+    assert.equal(may('https://files.slack.com/files-pri/T1-F1/download/a.log'), true);
+    assert.equal(may('http://files.slack.com/files-pri/T1-F1/download/a.log'), false, 'plain http');
+    assert.equal(may('https://files.slack.com.evil.example/files-pri/T1-F1/a.log'), false);
+    assert.equal(may('https://evil.example/files-pri/T1-F1/download/a.log'), false);
+    assert.equal(may('https://user:pw@files.slack.com/a.log'), false);
+    assert.equal(may('https://slack.com/api/files.info'), true, 'the Web API itself');
+    assert.equal(may('http://127.0.0.1:8080/files/F1', 'http://127.0.0.1:8080/api/'), true, 'a proxy');
+    assert.equal(may('http://127.0.0.1:8081/files/F1', 'http://127.0.0.1:8080/api/'), false);
+  });
+
+  it('refuses, without sending the token, a file whose address or redirect leads elsewhere', async () => {
+    const away = upload('F0SEED', 'gateway-oom.log', {
+      url_private_download: `${elsewhere}/files-pri/T0ACME-F0SEED/download/gateway-oom.log`,
+    });
+    // Pointed there, and redirected there from Slack's host.
+    for (const file of [away, upload('F0AWAY', 'gateway-oom.log')]) {
+      assert.deepEqual(await fetchFileText(file, access()), {
+        ok: false,
+        name: 'gateway-oom.log',
+        reason: 'unreadable',
+        detail: { key: 'file.refused', values: { origin: elsewhere } },
+      });
+    }
+    assert.deepEqual(elsewhereRequests, [], 'nothing was sent there, token or not');
+  });
+
   it('says why when the server cannot be reached', async () => {
     const unreachable = upload('F0SEED', 'gateway-oom.log', {
       url_private_download: 'http://127.0.0.1:9/files-pri/T0ACME-F0SEED/download/gateway-oom.log',
     });
-    assert.deepEqual(await fetchFileText(unreachable, BOT_TOKEN), {
+    assert.deepEqual(await fetchFileText(unreachable, { ...access(), apiUrl: 'http://127.0.0.1:9/api/' }), {
       ok: false,
       name: 'gateway-oom.log',
       reason: 'unreadable',
@@ -201,14 +275,14 @@ describe('fetchFileText', () => {
 
   it('reads nothing that is not text, or has no address', async () => {
     const png = upload('F0PNG', 'grafana.png', { filetype: 'png', mimetype: 'image/png' });
-    assert.deepEqual(await fetchFileText(png, BOT_TOKEN), {
+    assert.deepEqual(await fetchFileText(png, access()), {
       ok: false,
       name: 'grafana.png',
       reason: 'not-text',
       detail: { key: 'file.error', values: { message: 'png' } },
     });
     const { url_private_download: _, ...noUrl } = upload('F0TOMB', 'gateway-oom.log');
-    assert.deepEqual(await fetchFileText(noUrl, BOT_TOKEN), {
+    assert.deepEqual(await fetchFileText(noUrl, access()), {
       ok: false,
       name: 'gateway-oom.log',
       reason: 'unreadable',

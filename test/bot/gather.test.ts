@@ -28,6 +28,9 @@ before(async () => {
 });
 after(() => server.close());
 
+/** The token, with the local server standing in as the Web API's host. */
+const access = () => ({ token: BOT_TOKEN, apiUrl: `${base}/api/`, timeoutMs: 5000 });
+
 const file = (id: string, name: string, extra: Partial<SlackFile> = {}): SlackFile => ({
   id,
   name,
@@ -39,15 +42,15 @@ const file = (id: string, name: string, extra: Partial<SlackFile> = {}): SlackFi
 
 describe('gather', () => {
   it('takes the typed text alone when nothing is attached', async () => {
-    assert.deepEqual(await gather(QUESTION, undefined, BOT_TOKEN), { text: QUESTION, problems: [] });
+    assert.deepEqual(await gather(QUESTION, undefined, access()), { text: QUESTION, problems: [] });
   });
 
   it('joins the typed text and the attached log, in that order', async () => {
-    assert.deepEqual(await gather(QUESTION, [file('F0LOG', 'outbound.log')], BOT_TOKEN), {
+    assert.deepEqual(await gather(QUESTION, [file('F0LOG', 'outbound.log')], access()), {
       text: `${QUESTION}\n${TRACE}`,
       problems: [],
     });
-    assert.deepEqual(await gather('', [file('F0LOG', 'outbound.log')], BOT_TOKEN), {
+    assert.deepEqual(await gather('', [file('F0LOG', 'outbound.log')], access()), {
       text: TRACE,
       problems: [],
     });
@@ -60,7 +63,7 @@ describe('gather', () => {
       file('F0HUGE', 'full.log', { size: 64 * 1024 * 1024 }),
       file('F0LOG', 'outbound.log'),
     ];
-    assert.deepEqual(await gather(QUESTION, files, BOT_TOKEN), {
+    assert.deepEqual(await gather(QUESTION, files, access()), {
       text: `${QUESTION}\n${TRACE}`,
       problems: [
         { name: 'old.log', reason: 'unreadable', detail: { key: 'file.http', values: { status: 404 } } },
@@ -73,11 +76,11 @@ describe('gather', () => {
     const store = await freshStore();
     const log = file('F0LOG', 'outbound.log');
     const before = downloads;
-    assert.deepEqual(await gather(QUESTION, [log], BOT_TOKEN, store), {
+    assert.deepEqual(await gather(QUESTION, [log], access(), store), {
       text: `${QUESTION}\n${TRACE}`,
       problems: [],
     });
-    assert.deepEqual(await gather('', [log], BOT_TOKEN, store), { text: '', problems: [] });
+    assert.deepEqual(await gather('', [log], access(), store), { text: '', problems: [] });
     assert.equal(downloads, before + 1);
     await store.close();
   });

@@ -52,6 +52,7 @@ export async function startHarness(
     db?: string;
     now?: () => number;
     env?: NodeJS.ProcessEnv;
+    downloadTimeoutMs?: number;
   } = {},
 ): Promise<Harness> {
   const slack = new SlackStandIn();
@@ -82,6 +83,7 @@ export async function startHarness(
     store,
     retries: options.retries ?? 0,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.downloadTimeoutMs ? { downloadTimeoutMs: options.downloadTimeoutMs } : {}),
   });
   const port = await bot.start();
   // Bolt checks its token with auth.test as it starts: let that finish before the test begins.

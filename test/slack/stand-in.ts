@@ -31,7 +31,7 @@ export const BOT_USER = 'UBOT0001';
 
 export class SlackStandIn {
   readonly calls: Call[] = [];
-  readonly files = new Map<string, { meta: Record<string, unknown>; content: Buffer }>();
+  readonly files = new Map<string, { meta: Record<string, unknown>; content: Buffer; trickle?: boolean }>();
   readonly messages = new Map<string, Record<string, unknown>>();
   readonly faults = new Map<string, Fault[]>();
   private server: Server | null = null;
@@ -100,12 +100,16 @@ export class SlackStandIn {
     this.faults.set(method, [...(this.faults.get(method) ?? []), fault]);
   }
 
-  /** A file the bot can look up with files.info and download with the bot token. */
+  /**
+   * A file the bot can look up with files.info and download with the bot token; a `trickle` file
+   * sends its body a byte every 20 ms.
+   */
   addFile(
     id: string,
     name: string,
     content: string | Buffer,
     meta: Record<string, unknown> = {},
+    trickle = false,
   ): Record<string, unknown> {
     const body = Buffer.isBuffer(content) ? content : Buffer.from(content);
     const file = {
@@ -120,7 +124,7 @@ export class SlackStandIn {
       url_private_download: `http://127.0.0.1:${this.port}/files/${id}/download`,
       ...meta,
     };
-    this.files.set(id, { meta: file, content: body });
+    this.files.set(id, { meta: file, content: body, trickle });
     return file;
   }
 
@@ -310,6 +314,18 @@ export class SlackStandIn {
       return;
     }
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(f.content.length) });
+    if (f.trickle) {
+      let sent = 0;
+      const drip = setInterval(() => {
+        if (sent < f.content.length) res.write(f.content.subarray(sent, ++sent));
+        else {
+          clearInterval(drip);
+          res.end();
+        }
+      }, 20);
+      res.on('close', () => clearInterval(drip));
+      return;
+    }
     res.end(f.content);
     if (this.compact) this.files.delete(id);
   }

@@ -21,7 +21,7 @@ export function appMentionListener(deps: BotDeps): Middleware<SlackEventMiddlewa
     const started = performance.now();
     const words = m.text.replace(MENTION, '').trim();
     const where = { channel: m.channel, threadTs: m.thread_ts ?? m.ts };
-    let got = await gather(words, m.files, deps.config.botToken ?? '');
+    let got = await gather(words, m.files, deps.files);
     if (words === '' && !m.files?.length && m.thread_ts) {
       // A bare mention in a thread: the question is the thread's first message.
       const replies = await client.conversations.replies({
@@ -31,7 +31,7 @@ export function appMentionListener(deps: BotDeps): Middleware<SlackEventMiddlewa
         inclusive: true,
       });
       const parent = replies.messages?.[0];
-      if (parent) got = await gather(parent.text ?? '', parent.files, deps.config.botToken ?? '');
+      if (parent) got = await gather(parent.text ?? '', parent.files, deps.files);
     }
     const handled = await handleTrace(client, deps, {
       text: got.text,

@@ -1,8 +1,10 @@
 /** `file_shared` (only the file id): read the file once, answer in the thread of the message that shared it. */
 import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { BotDeps } from '../../deps.ts';
-import { gather } from '../../gather.ts';
+import { gather, problemText } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
+import { postReply } from '../../post.ts';
+import { textReply } from '../../replies.ts';
 
 /** The bot's own uploads are not read back. */
 export function notFromTheBot(): Middleware<SlackEventMiddlewareArgs<'file_shared'>> {
@@ -19,10 +21,18 @@ export function fileSharedListener(deps: BotDeps): Middleware<SlackEventMiddlewa
     const file = info.file;
     if (!file) return;
     // The `message` event for the same upload may have read it already: the file id is claimed once.
-    const got = await gather('', [file], deps.config.botToken ?? '', deps.dedupe);
-    if (got.text === '') return;
+    const got = await gather('', [file], deps.files, deps.dedupe);
     const shares = { ...(file.shares?.public ?? {}), ...(file.shares?.private ?? {}) };
     const threadTs = shares[e.channel_id]?.[0]?.ts ?? null;
+    const problem = got.problems[0];
+    if (got.text === '') {
+      // A file too large or unreadable gets the same clear word as when it comes with its message.
+      if (problem) {
+        const where = { channel: e.channel_id, ...(threadTs ? { threadTs } : {}) };
+        await postReply(client, deps, where, textReply(problemText(problem, 'en')), 'file', started);
+      }
+      return;
+    }
     await handleTrace(client, deps, {
       text: got.text,
       channel: e.channel_id,

@@ -1,8 +1,7 @@
 /** A message in a watched channel: when it holds a trace (typed or attached), one reply in its thread. */
 import type { Middleware, SlackEventMiddlewareArgs, types } from '@slack/bolt';
-import { say, t } from '../../../i18n/messages.ts';
 import type { BotDeps } from '../../deps.ts';
-import { gather, MAX_FILE_TEXT } from '../../gather.ts';
+import { gather, problemText } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
 import { postReply } from '../../post.ts';
 import { textReply } from '../../replies.ts';
@@ -38,7 +37,7 @@ export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareA
     const m = writtenByAPerson(event);
     if (!m) return;
     const files = 'files' in m ? m.files : undefined;
-    const got = await gather(m.text ?? '', files, deps.config.botToken ?? '', deps.dedupe);
+    const got = await gather(m.text ?? '', files, deps.files, deps.dedupe);
     const threadTs = m.thread_ts ?? m.ts;
     const { answer: done, recorded } = await handleTrace(client, deps, {
       text: got.text,
@@ -61,11 +60,7 @@ export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareA
     // An attached log that could not be read deserves a word; ordinary chatter gets silence.
     const big = got.problems[0];
     if (big) {
-      const lang = report.language;
-      const text =
-        big.reason === 'too-large'
-          ? t('bot.tooLarge', lang, { name: big.name, size: say(big.detail, lang), max: MAX_FILE_TEXT })
-          : t('bot.unreadable', lang, { name: big.name, detail: say(big.detail, lang) });
+      const text = problemText(big, report.language);
       await postReply(client, deps, { channel: m.channel, threadTs }, textReply(text), 'message', started);
     }
   };

@@ -1,9 +1,9 @@
 /** Message shortcut "Analyze OOM trace": analyze the chosen message (or its file), reply in its thread. */
 import type { MessageShortcut, Middleware, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { say, t } from '../../../i18n/messages.ts';
+import { t } from '../../../i18n/messages.ts';
 import type { BotDeps } from '../../deps.ts';
 import type { SlackFile } from '../../files.ts';
-import { gather } from '../../gather.ts';
+import { gather, problemText } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
 import { languageOf } from '../../replies.ts';
 
@@ -17,7 +17,7 @@ export function analyzeOomTraceShortcut(
     const user = shortcut.user.id;
     const files: SlackFile[] | undefined = message.files;
     const threadTs: string | undefined = message.thread_ts;
-    const got = await gather(message.text ?? '', files, deps.config.botToken ?? '');
+    const got = await gather(message.text ?? '', files, deps.files);
     const handled = await handleTrace(client, deps, {
       text: got.text,
       channel,
@@ -30,9 +30,7 @@ export function analyzeOomTraceShortcut(
     if (handled.answer.report.detected) return;
     const lang = languageOf(message.text ?? '');
     const problem = got.problems[0];
-    const text = problem
-      ? t('bot.unreadable', lang, { name: problem.name, detail: say(problem.detail, lang) })
-      : t('bot.nothingInMessage', lang);
+    const text = problem ? problemText(problem, lang) : t('bot.nothingInMessage', lang);
     await client.chat.postEphemeral({ channel, user, text });
   };
 }
