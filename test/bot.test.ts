@@ -306,6 +306,35 @@ describe('the HTTP transport', () => {
     assert.equal(bare.status, 401);
   });
 
+  it('answers a signed body it cannot dispatch with 400 at once, an unsigned one with 401, and keeps serving', async () => {
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+    const malformed: [string, 'json' | 'form'][] = [
+      ['null', 'json'],
+      ['[]', 'json'],
+      ['42', 'json'],
+      ['"text"', 'json'],
+      ['{"type":"event_callback","event":null}', 'json'],
+      ['{"type":"event_callback","event":"message"}', 'json'],
+      ['{"type":"something_else"}', 'json'],
+      ['{not json', 'json'],
+      [form({ payload: 'null' }), 'form'],
+      [form({ payload: '{"type":"block_actions"' }), 'form'],
+      [form({ payload: '{"type":"unknown"}' }), 'form'],
+      [form({ hello: 'world' }), 'form'],
+    ];
+    for (const [body, type] of malformed) {
+      const started = performance.now();
+      const res = await h.post(body, type);
+      assert.equal(res.status, 400, body);
+      assert.ok(performance.now() - started < 1000, `${body}: ${Math.round(performance.now() - started)} ms`);
+      const unsigned = await h.post(body, type, { signature: 'v0=0000' });
+      assert.equal(unsigned.status, 401, `${body} unsigned`);
+    }
+    const m = message(SEED_000, { channel: 'CAFTERBAD' });
+    assert.equal(await h.event(m), 200);
+    await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'CAFTERBAD');
+  });
+
   it("answers Slack's URL verification", async () => {
     const res = await h.post(
       JSON.stringify({ type: 'url_verification', challenge: 'ch4llenge', token: 'x' }),

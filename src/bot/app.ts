@@ -19,6 +19,7 @@ import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { boltLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { SharedReplies } from './shared-replies.ts';
+import { answerMalformed } from './well-formed.ts';
 
 export interface Bot {
   app: App;
@@ -89,6 +90,11 @@ export function createBot({
           },
         },
       ],
+    });
+    receiver.requestListener = answerMalformed(receiver.requestListener, {
+      path: '/slack/events',
+      signingSecret: config.signingSecret ?? '',
+      onMalformed: (status) => log.warn({ status }, 'refused a request Slack could not have sent'),
     });
   }
   const app = new App({
