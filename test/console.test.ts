@@ -203,6 +203,38 @@ describe('the local console API, over HTTP', () => {
     assert.ok(seeds.every((s) => s.text.length > 100));
   });
 
+  it('refuses requests a browser says come from another site, and serves its own page and scripts', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(`${c.url}/api/analyze`, { method: 'POST', headers, body: SEED_000 });
+    const host = new URL(c.url).host;
+    const crossSite: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: `http://${host.replace(/:\d+$/, ':1')}` },
+      { 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' },
+    ];
+    for (const headers of crossSite) {
+      const res = await post(headers);
+      assert.equal(res.status, 403, JSON.stringify(headers));
+      const body = (await res.json()) as { error: string; message: { key: string } };
+      assert.deepEqual(body.message.key, 'error.crossSite');
+    }
+    const handoff = await fetch(`${c.url}/api/handoff`, { headers: { 'sec-fetch-site': 'cross-site' } });
+    assert.equal(handoff.status, 403, 'reading the store from another site');
+    const ownOrNoBrowser: Record<string, string>[] = [
+      {},
+      { 'sec-fetch-site': 'same-origin', origin: `http://${host}` },
+      { 'sec-fetch-site': 'none' },
+    ];
+    for (const headers of ownOrNoBrowser) {
+      assert.equal((await post(headers)).status, 200, JSON.stringify(headers));
+    }
+    const page = await fetch(`${c.url}/`, { headers: { 'sec-fetch-site': 'cross-site' } });
+    assert.equal(page.status, 200, 'a link from elsewhere still opens the page');
+  });
+
   it('answers only requests for localhost (no DNS rebinding)', async () => {
     const res = await new Promise<number>((resolve) => {
       const req = request(`${c.url}/`, { headers: { host: 'evil.example:3000' } }, (r) => {

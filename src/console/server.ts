@@ -106,6 +106,11 @@ async function handle(
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     if (!LOOPBACK.has(host)) throw new HttpError(421, 'console.error.host', { host });
   }
+  // Any page the user has open can send requests here: only the page itself may call the API. A
+  // link from elsewhere may still open the page.
+  if ((req.method !== 'GET' || url.pathname.startsWith('/api/')) && isCrossSite(req)) {
+    throw new HttpError(403, 'console.error.crossSite');
+  }
   const file = files.get(url.pathname);
   if (req.method === 'GET' && url.pathname === '/' && file) {
     // Worded in the browser's language; the page's script then applies the reader's own choice.
@@ -165,6 +170,24 @@ async function handle(
     throw new HttpError(404, 'console.error.noDoc', { id });
   }
   throw new HttpError(404, 'console.error.notFound');
+}
+
+/**
+ * Whether a browser says the request comes from another site: `Sec-Fetch-Site` other than
+ * same-origin or none (typed, bookmarked), or an `Origin` that is not this host. Clients that send
+ * neither (curl, scripts) are not browsers, and no other page drives them.
+ */
+export function isCrossSite(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    // `Origin: null`: a sandboxed frame, a file, a redirect across sites.
+    return true;
+  }
 }
 
 /** The request body as chunks, refused past MAX_BODY without reading the rest. */

@@ -72,6 +72,10 @@ export const CONSOLE = {
     en: 'this console answers only on localhost, not "{host}"',
     zh: '本控制台只响应 localhost，不响应“{host}”',
   },
+  'console.error.crossSite': {
+    en: 'this console answers its own page only, not a request from another site',
+    zh: '本控制台只响应它自己的页面，不响应来自其他网站的请求',
+  },
   'console.error.tooLarge': {
     en: 'the body is larger than {max}: analyze big logs with `netty-oom analyze FILE`',
     zh: '内容超过 {max}：大日志请用 `netty-oom analyze 文件` 分析',
