@@ -36,6 +36,7 @@ export async function benchStore(occurrences = 5000): Promise<void> {
       findings: a.report.findings,
       playbook: a.report.playbook,
       samples: a.report.summary.samples,
+      private: false,
     });
     writes.push(performance.now() - t0);
   }

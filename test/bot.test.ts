@@ -415,10 +415,14 @@ describe('the Slack manifest', () => {
       assert.deepEqual(manifest.oauth_config.scopes.bot.sort(), [
         'app_mentions:read',
         'channels:history',
+        'channels:read',
         'chat:write',
         'commands',
         'files:read',
         'groups:history',
+        'groups:read',
+        'im:read',
+        'mpim:read',
       ]);
     } finally {
       await h.stop();

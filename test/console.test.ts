@@ -35,6 +35,7 @@ describe('the local console API, over HTTP', () => {
         findings: a.report.findings,
         playbook: a.report.playbook,
         samples: [],
+        private: false,
       });
     }
     await store.close();

@@ -39,6 +39,8 @@ export function incidentOf(
     replyTs: '1717405924.000200',
     latestUsed: report.summary.usedBytes,
     latestMax: report.summary.maxBytes,
+    private: false,
+    replyIntent: null,
     ...over,
   };
 }

@@ -21,7 +21,8 @@ const reading = (date: string, used: number) =>
 describe('incident memory in Slack', () => {
   let h: Harness;
   before(async () => {
-    h = await startHarness('http');
+    // The on-call handoff covers the channels the tests below paste in, wherever it is asked.
+    h = await startHarness('http', { env: { NETTY_OOM_HANDOFF_CHANNELS: 'CGROUP,CMARK' } });
   });
   after(async () => {
     await h.stop();

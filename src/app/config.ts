@@ -18,6 +18,11 @@ export interface Config {
   /** Cron expression for posting the handoff to `handoffChannel`, e.g. `0 9,21 * * *`. */
   handoffCron: string | null;
   handoffChannel: string | null;
+  /**
+   * The channels an on-call handoff covers (`/netty-oom handoff` and the scheduled post); empty:
+   * the channel the handoff is asked in, and every channel for the scheduled post.
+   */
+  handoffChannels: string[];
   /** Incidents not seen for this many days are removed. */
   retentionDays: number;
 }
@@ -36,6 +41,13 @@ export class ConfigError extends Error {
 }
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/** A comma-separated list of channel ids. */
+const list = (text: string | null) =>
+  (text ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
 
 /**
  * NETTY_OOM_KNOWLEDGE: a folder holding knowledge/ and playbooks/ to use instead of the shipped
@@ -101,13 +113,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingSecret,
     slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
     dbPath: str('NETTY_OOM_DB') ?? './data/netty-oom.db',
-    channels: (str('NETTY_OOM_CHANNELS') ?? '')
-      .split(',')
-      .map((c) => c.trim())
-      .filter(Boolean),
+    channels: list(str('NETTY_OOM_CHANNELS')),
     logLevel: level as Config['logLevel'],
     handoffCron,
     handoffChannel,
+    handoffChannels: list(str('NETTY_OOM_HANDOFF_CHANNELS')),
     retentionDays,
   };
 }

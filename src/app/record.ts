@@ -16,6 +16,8 @@ export interface Occurrence {
   threadTs: string | null;
   messageTs: string | null;
   userId: string | null;
+  /** The channel is private or a DM; null when Slack could not say. */
+  private: boolean | null;
 }
 
 export type Recording =

@@ -9,6 +9,7 @@ import type { Config } from '../app/config.ts';
 import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import type { Store } from '../store/store.ts';
+import { ChannelAccess } from './channel-access.ts';
 import { ResilientDeduper } from './dedupe.ts';
 import { type BotDeps, type Registered, Registrar } from './deps.ts';
 import { startHousekeeping } from './housekeeping.ts';
@@ -118,6 +119,7 @@ export function createBot({
       log.error({ err }, `incident store failed to record an event id: ${(err as Error).message}`),
     ),
     store,
+    access: new ChannelAccess(app.client, log),
     files: { token: config.botToken ?? '', apiUrl: config.slackApiUrl, timeoutMs: downloadTimeoutMs },
     shared: new SharedReplies(),
     now,

@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../app/config.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import type { Deduper, Store } from '../store/store.ts';
+import type { ChannelAccess } from './channel-access.ts';
 import type { FileAccess } from './files.ts';
 import type { Metrics } from './metrics.ts';
 import type { SharedReplies } from './shared-replies.ts';
@@ -25,6 +26,8 @@ export interface BotDeps {
   /** Retried and duplicated events are claimed here (the incident store, or memory while it fails). */
   dedupe: Deduper;
   store: Store;
+  /** Who may see a channel's incidents (Slack asked, answers kept briefly). */
+  access: ChannelAccess;
   /** Downloading attached files: the token, where it may go, the deadline. */
   files: FileAccess;
   shared: SharedReplies;

@@ -19,10 +19,12 @@ import type { BotDeps } from './deps.ts';
 import { postReply } from './post.ts';
 import { serialized } from './reply-queue.ts';
 
-export interface TraceInput extends Occurrence {
+export interface TraceInput extends Omit<Occurrence, 'private'> {
   text: string;
   surface: string;
   startedAt: number;
+  /** The event's `channel_type`, when it has one: it saves asking Slack whether the channel is private. */
+  channelType?: string | undefined;
 }
 
 export interface Handled {
@@ -43,10 +45,12 @@ export async function handleTrace(
   if (!done.report.detected) return { answer: done, recorded: null, parts: unrecordedMessage(done, null) };
   deps.metrics.detected.inc({ surface: input.surface });
   const { channel, threadTs, messageTs, userId } = input;
+  // Kept with the incident: a private channel's incidents are shown only to its members.
+  const priv = await deps.access.isPrivate(channel, input.channelType);
   const recording = await recordOccurrence(
     deps.store,
     done,
-    { channel, threadTs, messageTs, userId },
+    { channel, threadTs, messageTs, userId, private: priv },
     deps.now(),
   );
   if (!recording?.ok) {

@@ -20,6 +20,7 @@ const DEFAULTS: Config = {
   logLevel: 'info',
   handoffCron: null,
   handoffChannel: null,
+  handoffChannels: [],
   retentionDays: 90,
 };
 
@@ -86,6 +87,7 @@ describe('readConfig: every other setting', () => {
         LOG_LEVEL: 'DEBUG',
         NETTY_OOM_HANDOFF_CRON: '0 9,21 * * *',
         NETTY_OOM_HANDOFF_CHANNEL: 'C0ONCALL1',
+        NETTY_OOM_HANDOFF_CHANNELS: 'C0ORDERS, C0PAY',
         NETTY_OOM_RETENTION_DAYS: '30',
       }),
       {
@@ -101,6 +103,7 @@ describe('readConfig: every other setting', () => {
         logLevel: 'debug',
         handoffCron: '0 9,21 * * *',
         handoffChannel: 'C0ONCALL1',
+        handoffChannels: ['C0ORDERS', 'C0PAY'],
         retentionDays: 30,
       },
     );

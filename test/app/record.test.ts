@@ -23,6 +23,7 @@ const ORDERS: Occurrence = {
   threadTs: '1717420800.000100',
   messageTs: '1717420800.000100',
   userId: 'U0ALICE',
+  private: false,
 };
 
 describe('recordOccurrence', () => {
@@ -55,6 +56,8 @@ describe('recordOccurrence', () => {
           replyTs: null,
           latestUsed: 1069547527,
           latestMax: 1073741824,
+          private: false,
+          replyIntent: null,
         } satisfies Incident,
         occurrenceId: 1,
         isNew: true,
@@ -68,7 +71,12 @@ describe('recordOccurrence', () => {
   it('counts a repeat in the incident, and finds the first one from another channel', async () => {
     const store = await freshStore();
     const first = await recordOccurrence(store, multi, ORDERS, NOW);
-    const again = await recordOccurrence(store, multi, ORDERS, NOW + 60_000);
+    const again = await recordOccurrence(
+      store,
+      multi,
+      { ...ORDERS, messageTs: '1717420860.000100' },
+      NOW + 60_000,
+    );
     const other = await recordOccurrence(store, multi, { ...ORDERS, channel: 'C0PAYMENTS' }, NOW + 120_000);
     assert.ok(first?.ok && again?.ok && other?.ok);
     assert.equal(again.recorded.incident.id, first.recorded.incident.id);

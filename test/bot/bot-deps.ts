@@ -2,8 +2,11 @@
  * What a listener gets, built for a test: the real configuration reader, knowledge base, metrics,
  * JSON logger (its lines kept) and an incident store in a file of its own.
  */
+
+import { WebClient } from '@slack/web-api';
 import type { Counter } from 'prom-client';
 import { readConfig } from '../../src/app/config.ts';
+import { ChannelAccess } from '../../src/bot/channel-access.ts';
 import { ResilientDeduper } from '../../src/bot/dedupe.ts';
 import type { BotDeps } from '../../src/bot/deps.ts';
 import { createLogger } from '../../src/bot/logger.ts';
@@ -43,6 +46,11 @@ export async function testDeps(env: Record<string, string> = {}): Promise<TestDe
       log.error({ err }, 'incident store failed to record an event id'),
     ),
     store,
+    // Slack is not there: every question about a channel goes unanswered.
+    access: new ChannelAccess(
+      new WebClient(BOT_TOKEN, { slackApiUrl: 'http://127.0.0.1:9/api/', retryConfig: { retries: 0 } }),
+      log,
+    ),
     files: { token: BOT_TOKEN, apiUrl: config.slackApiUrl, timeoutMs: 5000 },
     shared: new SharedReplies(),
     now: () => Date.parse('2024-06-03T13:20:00Z'),

@@ -99,6 +99,8 @@ function incident(id: number, over: Partial<Incident>): Incident {
     replyTs: '1700000000.000200',
     latestUsed: 6 * 2 ** 30,
     latestMax: 8 * 2 ** 30,
+    private: false,
+    replyIntent: null,
     ...over,
   };
 }

@@ -34,6 +34,8 @@ export class SlackStandIn {
   readonly files = new Map<string, { meta: Record<string, unknown>; content: Buffer; trickle?: boolean }>();
   readonly messages = new Map<string, Record<string, unknown>>();
   readonly faults = new Map<string, Fault[]>();
+  /** Private channels (and DMs) with their members; any other channel is public. */
+  readonly privateChannels = new Map<string, string[]>();
   private server: Server | null = null;
   private wss: WebSocketServer | null = null;
   private sockets = new Set<WebSocket>();
@@ -267,6 +269,19 @@ export class SlackStandIn {
       case 'conversations.replies': {
         const parent = this.messages.get(String(args.ts));
         return { ok: true, messages: parent ? [parent] : [], has_more: false };
+      }
+      case 'conversations.info': {
+        const id = String(args.channel);
+        const members = this.privateChannels.get(id);
+        return members
+          ? { ok: true, channel: { id, is_channel: false, is_group: true, is_private: true } }
+          : { ok: true, channel: { id, is_channel: true, is_private: false } };
+      }
+      case 'conversations.members': {
+        const members = this.privateChannels.get(String(args.channel));
+        return members
+          ? { ok: true, members, response_metadata: { next_cursor: '' } }
+          : { ok: true, members: [] };
       }
       case 'views.publish':
         return { ok: true, view: { id: 'V0001' } };

@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Sample, Summary } from '../../src/core/types.ts';
-import { DEDUPE_TTL, type Incident, type NewOccurrence, type Store } from '../../src/store/store.ts';
+import {
+  type Claimant,
+  DEDUPE_TTL,
+  type Incident,
+  type NewOccurrence,
+  type Store,
+} from '../../src/store/store.ts';
 
 export interface StoreUnderTest {
   store: Store;
@@ -63,7 +69,13 @@ interface Paste {
   used?: number | null;
   samples?: Sample[];
   playbook?: { id: string; title: string } | null;
+  /** The channel's privacy as Slack said it (public unless told). */
+  private?: boolean | null;
+  /** The pasted message's timestamp (one occurrence per message). */
+  messageTs?: string;
 }
+
+let pasted = 0;
 
 /** An occurrence as the bot records it, the same failure unless `key` says otherwise. */
 export function paste(p: Paste = {}): NewOccurrence {
@@ -73,7 +85,7 @@ export function paste(p: Paste = {}): NewOccurrence {
     at: p.at ?? T0,
     channel: p.channel ?? 'CORDERS',
     threadTs: '1709283600.000100',
-    messageTs: '1709283600.000100',
+    messageTs: p.messageTs ?? `1709283600.${String(++pasted).padStart(6, '0')}`,
     userId: 'U0ALICE',
     fingerprint: {
       key: p.key ?? 'fp-orders',
@@ -89,6 +101,7 @@ export function paste(p: Paste = {}): NewOccurrence {
     playbook:
       p.playbook === undefined ? { id: 'load-burst', title: 'A load burst beyond capacity' } : p.playbook,
     samples,
+    private: p.private === undefined ? false : p.private,
   };
 }
 
@@ -138,6 +151,8 @@ export function storeContract(name: string, makeStore: MakeStore): void {
           replyTs: null,
           latestUsed: 4_294_967_296,
           latestMax: 8_589_934_592,
+          private: false,
+          replyIntent: null,
         });
         assert.deepEqual(rec.samples, [sample(1), sample(5)]);
         assert.deepEqual(await store.get(rec.incident.id), rec.incident);
@@ -187,6 +202,23 @@ export function storeContract(name: string, makeStore: MakeStore): void {
         assert.equal(third.elsewhere?.id, first.incident.id, 'the first seen, not the latest');
         const back = await store.record(paste({ channel: 'CORDERS', at: T0 + 3 * MINUTE }));
         assert.equal(back.elsewhere?.id, other.incident.id);
+      });
+
+      it('records a message once, however often it is recorded (its event answered again after a restart)', async () => {
+        const first = await store.record(paste({ messageTs: '1709283600.000900', samples: [sample(1)] }));
+        const again = await store.record(
+          paste({ messageTs: '1709283600.000900', at: T0 + MINUTE, samples: [sample(1)] }),
+        );
+        assert.deepEqual(again, first);
+        const other = await store.record(paste({ messageTs: '1709283600.000901', at: T0 + MINUTE }));
+        assert.equal(other.incident.occurrences, 2);
+        assert.equal(other.isNew, false);
+        const elsewhere = await store.record(paste({ messageTs: '1709283600.000900', channel: 'CPAY' }));
+        assert.notEqual(
+          elsewhere.incident.id,
+          first.incident.id,
+          'the same ts in another channel is another message',
+        );
       });
 
       it('keeps grouping into a mitigated incident, and opens a new one once it is resolved', async () => {
@@ -286,21 +318,55 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     describe('mark', () => {
       it('moves an incident to mitigated, then to resolved', async () => {
         const { incident } = await store.record(paste());
-        assert.equal((await mark(incident.id, 'mitigated'))?.status, 'mitigated');
+        assert.equal((await mark(incident.id, 'mitigated'))?.incident.status, 'mitigated');
         const resolved = await mark(incident.id, 'resolved');
-        assert.deepEqual(resolved, { ...incident, status: 'resolved' });
+        assert.deepEqual(resolved, { incident: { ...incident, status: 'resolved' }, marked: true });
       });
 
       it('keeps a resolved incident resolved when it is marked mitigated afterwards', async () => {
         const { incident } = await store.record(paste());
         await mark(incident.id, 'resolved');
-        assert.equal((await mark(incident.id, 'mitigated'))?.status, 'resolved');
+        assert.equal((await mark(incident.id, 'mitigated'))?.incident.status, 'resolved');
       });
 
       it('records feedback without changing the status', async () => {
         const { incident } = await store.record(paste());
-        assert.equal((await mark(incident.id, 'helpful'))?.status, 'open');
-        assert.equal((await mark(incident.id, 'not-helpful'))?.status, 'open');
+        assert.equal((await mark(incident.id, 'helpful'))?.incident.status, 'open');
+        assert.equal((await mark(incident.id, 'not-helpful'))?.incident.status, 'open');
+      });
+
+      it("keeps one mark per person and kind: a second press takes it back, others' stay", async () => {
+        const { incident } = await store.record(paste());
+        const press = (userId: string, action: 'helpful' | 'not-helpful', at = T0) =>
+          store.mark({ incidentId: incident.id, action, userId, at, playbookId: 'load-burst' });
+        assert.equal((await press('U0BOB', 'helpful'))?.marked, true);
+        assert.equal((await press('U0CAROL', 'helpful', T0 + 1))?.marked, true);
+        assert.equal((await press('U0BOB', 'not-helpful', T0 + 2))?.marked, true, 'another kind');
+        assert.equal((await press('U0BOB', 'helpful', T0 + 3))?.marked, false, 'taken back');
+        assert.deepEqual(
+          (await store.marksOf([incident.id])).map((m) => [m.userId, m.action]),
+          [
+            ['U0CAROL', 'helpful'],
+            ['U0BOB', 'not-helpful'],
+          ],
+        );
+        assert.equal((await press('U0BOB', 'helpful', T0 + 4))?.marked, true, 'pressed again');
+        assert.deepEqual(await store.feedback(), [{ playbookId: 'load-burst', helpful: 2, notHelpful: 1 }]);
+      });
+
+      it('reopens an incident when its only Resolved is taken back, to what the marks left say', async () => {
+        const { incident } = await store.record(paste());
+        const by = (userId: string, action: 'mitigated' | 'resolved') =>
+          store.mark({ incidentId: incident.id, action, userId, at: T0, playbookId: null });
+        await by('U0ALICE', 'mitigated');
+        await by('U0BOB', 'resolved');
+        const back = await by('U0BOB', 'resolved');
+        assert.deepEqual([back?.marked, back?.incident.status], [false, 'mitigated']);
+        await by('U0ALICE', 'mitigated');
+        assert.equal((await store.get(incident.id))?.status, 'open');
+        await by('U0BOB', 'resolved');
+        await by('U0CAROL', 'resolved');
+        assert.equal((await by('U0BOB', 'resolved'))?.incident.status, 'resolved', "Carol's stands");
       });
 
       it('answers null for an incident it does not know, and records nothing', async () => {
@@ -360,13 +426,14 @@ export function storeContract(name: string, makeStore: MakeStore): void {
           incidentId: number,
           action: 'helpful' | 'not-helpful' | 'resolved',
           playbookId: string | null,
-        ) => store.mark({ incidentId, action, userId: 'U0BOB', at: T0, playbookId });
-        await press(a, 'helpful', 'zeta');
-        await press(a, 'helpful', 'zeta');
-        await press(b, 'not-helpful', 'zeta');
-        await press(b, 'not-helpful', 'alpha');
-        await press(a, 'resolved', 'alpha');
-        await press(a, 'helpful', null);
+          userId: string,
+        ) => store.mark({ incidentId, action, userId, at: T0, playbookId });
+        await press(a, 'helpful', 'zeta', 'U0BOB');
+        await press(a, 'helpful', 'zeta', 'U0CAROL');
+        await press(b, 'not-helpful', 'zeta', 'U0BOB');
+        await press(b, 'not-helpful', 'alpha', 'U0CAROL');
+        await press(a, 'resolved', 'alpha', 'U0BOB');
+        await press(a, 'helpful', null, 'U0DAVE');
         assert.deepEqual(await store.feedback(), [
           { playbookId: 'alpha', helpful: 0, notHelpful: 1 },
           { playbookId: 'zeta', helpful: 2, notHelpful: 1 },
@@ -399,6 +466,14 @@ export function storeContract(name: string, makeStore: MakeStore): void {
         assert.deepEqual(ids(await store.incidentsSince(T0)), [openLate, openEarly, mitigated, resolved]);
         assert.deepEqual(ids(await store.incidentsSince(T0, 'CPAY')), [openEarly]);
         assert.deepEqual(ids(await store.incidentsSince(T0, 'CNONE')), []);
+        assert.deepEqual(ids(await store.incidentsSince(T0, ['CPAY', 'CORDERS'])), [
+          openLate,
+          openEarly,
+          mitigated,
+          resolved,
+        ]);
+        assert.deepEqual(ids(await store.incidentsSince(T0, ['CPAY', 'CNONE'])), [openEarly]);
+        assert.deepEqual(ids(await store.incidentsSince(T0, [])), [], 'no channel, no incident');
         assert.equal((await store.incidentsSince(0)).length, 5);
         assert.ok(ids(await store.incidentsSince(0)).includes(old));
       });
@@ -460,6 +535,134 @@ export function storeContract(name: string, makeStore: MakeStore): void {
       });
     });
 
+    describe('privacy', () => {
+      it("keeps the channel's privacy: private once any occurrence says so, unknown until one says", async () => {
+        const unknown = await store.record(paste({ private: null }));
+        assert.equal(unknown.incident.private, null);
+        const known = await store.record(paste({ private: false, at: T0 + 1 }));
+        assert.equal(known.incident.private, false, 'an unknown privacy is filled in');
+        const madePrivate = await store.record(paste({ private: true, at: T0 + 2 }));
+        assert.equal(madePrivate.incident.private, true);
+        const later = await store.record(paste({ private: false, at: T0 + 3 }));
+        assert.equal(later.incident.private, true, 'private stays private');
+        const dm = await store.record(paste({ channel: 'D0ALICE', private: true }));
+        assert.equal((await store.get(dm.incident.id))?.private, true);
+      });
+
+      it('points a repeat elsewhere only to a first thread known to be public', async () => {
+        await store.record(paste({ channel: 'CSECRET', private: true }));
+        await store.record(paste({ channel: 'CUNKNOWN', private: null, at: T0 + 1 }));
+        assert.equal((await store.record(paste({ channel: 'CPAY', at: T0 + 2 }))).elsewhere, null);
+        const pub = await store.record(paste({ channel: 'CPUBLIC', at: T0 + 3 }));
+        const repeat = await store.record(paste({ channel: 'CSHIP', at: T0 + 4 }));
+        assert.equal(repeat.elsewhere?.id, (await store.incidentsSince(0, 'CPAY'))[0]?.id);
+        const fromSecret = await store.record(paste({ channel: 'CSECRET', private: true, at: T0 + 5 }));
+        assert.notEqual(fromSecret.elsewhere?.channel, 'CSECRET');
+        assert.ok(fromSecret.elsewhere && fromSecret.elsewhere.private === false);
+        assert.ok(pub.elsewhere?.channel === 'CPAY');
+      });
+    });
+
+    describe('claim with a claimant', () => {
+      it('gives a key again to the event that claimed it, and to nobody else', async () => {
+        assert.equal(await store.claim('file:F1', 'event:Ev1'), true);
+        assert.equal(await store.claim('file:F1', 'event:Ev1'), true, 'the same event, answered again');
+        assert.equal(await store.claim('file:F1', 'event:Ev2'), false);
+        assert.equal(await store.claim('file:F1'), false);
+        assert.equal(await store.claim('msg:M1'), true);
+        assert.equal(await store.claim('msg:M1', 'event:Ev1'), false, 'claimed without a claimant');
+      });
+    });
+
+    describe('outbox', () => {
+      const lease = 10 * MINUTE;
+      const host = (run: string, replica = 'host-a'): Claimant => ({ replica, run });
+
+      it('gives an event to its first claimant only, and to nobody once it is answered', async () => {
+        assert.deepEqual(await store.begin('event:Ev1', '{"n":1}', host('run-1'), lease), { attempt: 1 });
+        assert.equal(await store.begin('event:Ev1', '{"n":1}', host('run-1'), lease), null, 'in hand');
+        assert.equal(await store.begin('event:Ev1', '{"n":1}', host('run-9', 'host-b'), lease), null);
+        await store.finish('event:Ev1');
+        assert.equal(await store.begin('event:Ev1', '{"n":1}', host('run-2'), lease), null, 'answered');
+        assert.deepEqual(await store.takeOver(host('run-2'), lease, 10), []);
+      });
+
+      it('hands an unanswered event to the next run of its replica at once, with its work', async () => {
+        await store.begin('event:Ev1', '{"n":1}', host('run-1'), lease);
+        await store.begin('event:Ev2', '{"n":2}', host('run-1'), lease);
+        await store.finish('event:Ev2');
+        clock = T0 + 1;
+        await store.begin('event:Ev3', '{"n":3}', host('run-1'), lease);
+        assert.deepEqual(await store.takeOver(host('run-1'), lease, 10), [], 'its own run holds them');
+        assert.deepEqual(await store.takeOver(host('run-2'), lease, 10), [
+          { key: 'event:Ev1', work: '{"n":1}', attempt: 2 },
+          { key: 'event:Ev3', work: '{"n":3}', attempt: 2 },
+        ]);
+        assert.deepEqual(await store.takeOver(host('run-2'), lease, 10), [], 'taken once');
+        assert.equal(await store.begin('event:Ev1', '{"n":1}', host('run-2'), lease), null);
+        assert.deepEqual(await store.begin('event:Ev3', '{"n":3}', host('run-3'), lease), { attempt: 3 });
+      });
+
+      it("lets Slack's retry take over an event an earlier run left unanswered", async () => {
+        await store.begin('event:Ev1', '{}', host('run-1'), lease);
+        assert.deepEqual(await store.begin('event:Ev1', '{}', host('run-2'), lease), { attempt: 2 });
+        assert.equal(await store.begin('event:Ev1', '{}', host('run-3', 'host-b'), lease), null);
+      });
+
+      it("leaves another replica's event alone until its lease runs out", async () => {
+        await store.begin('event:Ev1', '{"n":1}', host('run-1', 'host-b'), lease);
+        clock = T0 + lease - 1;
+        assert.deepEqual(await store.takeOver(host('run-1'), lease, 10), []);
+        assert.equal(await store.begin('event:Ev1', '{"n":1}', host('run-1'), lease), null);
+        clock = T0 + lease + 1;
+        assert.deepEqual(await store.takeOver(host('run-1'), lease, 10), [
+          { key: 'event:Ev1', work: '{"n":1}', attempt: 2 },
+        ]);
+      });
+
+      it('takes over at most the limit, oldest first', async () => {
+        for (let i = 0; i < 5; i++) {
+          clock = T0 + (5 - i);
+          await store.begin(`event:Ev${i}`, `${i}`, host('run-1'), lease);
+        }
+        const taken = await store.takeOver(host('run-2'), lease, 2);
+        assert.deepEqual(
+          taken.map((u) => u.key),
+          ['event:Ev4', 'event:Ev3'],
+        );
+      });
+
+      it('forgets an entry after its lifetime: the key can be claimed again', async () => {
+        await store.begin('event:Ev1', '{}', host('run-1'), lease);
+        await store.finish('event:Ev1');
+        clock = T0 + DEDUPE_TTL + 1;
+        await store.purge(0);
+        assert.deepEqual(await store.begin('event:Ev1', '{}', host('run-1'), lease), { attempt: 1 });
+      });
+
+      it('gives exactly one of 50 simultaneous claims of an event', async () => {
+        const runs = await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            store.begin('event:EvBurst', '{}', host(`run-${i % 2}`), lease),
+          ),
+        );
+        assert.equal(runs.filter((r) => r?.attempt === 1).length, 1);
+      });
+    });
+
+    describe('reply intent', () => {
+      it("keeps the reply being posted with its incident, until the reply's timestamp is saved", async () => {
+        const a = await store.record(paste());
+        const intent = { key: 'event:Ev1', threadTs: '1709283600.000100', at: T0 };
+        await store.setReplyIntent(a.incident.id, intent);
+        assert.deepEqual((await store.get(a.incident.id))?.replyIntent, intent);
+        const repeat = await store.record(paste({ at: T0 + MINUTE }));
+        assert.deepEqual(repeat.incident.replyIntent, intent, 'a repeat sees it');
+        await store.setReply(a.incident.id, a.occurrenceId, { channel: 'CORDERS', ts: '1.1' }, null);
+        assert.equal((await store.get(a.incident.id))?.replyTs, '1.1');
+      });
+    });
+
     describe('concurrency', () => {
       it('gathers 50 pastes of one failure arriving at once into one incident of 50 occurrences', async () => {
         const recs = await Promise.all(
@@ -479,11 +682,19 @@ export function storeContract(name: string, makeStore: MakeStore): void {
         assert.equal(claims.filter(Boolean).length, 1);
       });
 
-      it('keeps every one of 20 marks pressed at once', async () => {
+      it('keeps every one of 20 people pressing at once, and one mark of a person pressing 5 times at once', async () => {
         const { incident } = await store.record(paste());
-        await Promise.all(Array.from({ length: 20 }, (_, i) => mark(incident.id, 'helpful', T0 + i)));
-        assert.equal((await store.marksOf([incident.id])).length, 20);
-        assert.deepEqual(await store.feedback(), [{ playbookId: 'load-burst', helpful: 20, notHelpful: 0 }]);
+        const press = (userId: string, at: number) =>
+          store.mark({ incidentId: incident.id, action: 'helpful', userId, at, playbookId: 'load-burst' });
+        await Promise.all(Array.from({ length: 20 }, (_, i) => press(`U0P${i}`, T0 + i)));
+        const fives = await Promise.all(Array.from({ length: 5 }, (_, i) => press('U0EAGER', T0 + 100 + i)));
+        assert.deepEqual(
+          fives.map((t) => t?.marked),
+          [true, false, true, false, true],
+          'on, off, on, off, on',
+        );
+        assert.equal((await store.marksOf([incident.id])).length, 21);
+        assert.deepEqual(await store.feedback(), [{ playbookId: 'load-burst', helpful: 21, notHelpful: 0 }]);
       });
     });
 

@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { classifyStoreFailure } from '../../src/store/failure.ts';
 import { openStore } from '../../src/store/open.ts';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
 import { ROOT } from '../helpers.ts';
 import { SIGNING_SECRET } from '../slack/harness.ts';
 import { BOT_TOKEN } from '../slack/stand-in.ts';
@@ -56,6 +57,37 @@ describe('the SQLite incident store', () => {
     }
   });
 
+  it('migrates a schema-2 file: earlier repeated presses count once, privacy not known yet', async () => {
+    const file = tmpDb();
+    const old = new Database(file);
+    for (const step of MIGRATIONS.slice(0, 2)) old.exec(step);
+    old.pragma('user_version = 2');
+    old.exec(`INSERT INTO incidents (id, channel, fingerprint, kind, exception_class, title, first_seen, last_seen, occurrences)
+                VALUES (1, 'CSECRET', 'fp', 'oodm', 'E', 'title', 1, 1, 1)`);
+    const press = old.prepare(
+      'INSERT INTO marks (incident_id, action, user_id, at, playbook_id) VALUES (1, ?, ?, ?, ?)',
+    );
+    for (let i = 0; i < 5; i++) press.run('helpful', 'U0EAGER', i, 'load-burst');
+    press.run('helpful', 'U0CALM', 9, 'load-burst');
+    old.exec(`INSERT INTO dedupe (key, expires) VALUES ('event:Ev1', ${Date.now() + 60_000})`);
+    old.close();
+    const store = await openStore({ path: file });
+    try {
+      assert.deepEqual(
+        (await store.marksOf([1])).map((m) => [m.userId, m.at]),
+        [
+          ['U0EAGER', 0],
+          ['U0CALM', 9],
+        ],
+      );
+      assert.deepEqual(await store.feedback(), [{ playbookId: 'load-burst', helpful: 2, notHelpful: 0 }]);
+      assert.deepEqual([(await store.get(1))?.private, (await store.get(1))?.replyIntent], [null, null]);
+      assert.equal(await store.claim('event:Ev1'), false, 'claims survive the migration');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('creates the folders of a new file', async () => {
     const file = join(tmpDb(), '..', 'a', 'b', 'incidents.db');
     const store = await openStore({ path: file });
@@ -76,7 +108,7 @@ describe('the SQLite incident store', () => {
         db.pragma('user_version = 99');
         db.close();
       },
-      /was written by a newer netty-oom \(schema 99, this one knows 2\)\. Upgrade netty-oom/,
+      /was written by a newer netty-oom \(schema 99, this one knows 3\)\. Upgrade netty-oom/,
     ],
     [
       'unwritable',

@@ -65,4 +65,28 @@ export const MIGRATIONS: string[] = [
   `,
   // 2: the parts each incident's reply is built from, so a click can build it again.
   `ALTER TABLE incidents ADD COLUMN message TEXT;`,
+  // 3: who may see an incident; the reply being posted; one mark per person, incident and kind
+  // (earlier repeated presses count once); claims that know their event; the outbox of events
+  // claimed and not yet answered.
+  `
+  ALTER TABLE incidents ADD COLUMN private INTEGER;
+  ALTER TABLE incidents ADD COLUMN reply_intent TEXT;
+  ALTER TABLE incidents ADD COLUMN reply_intent_thread TEXT;
+  ALTER TABLE incidents ADD COLUMN reply_intent_at INTEGER;
+  CREATE INDEX occurrences_by_message ON occurrences (channel, message_ts);
+  DELETE FROM marks WHERE id NOT IN (SELECT min(id) FROM marks GROUP BY incident_id, action, user_id);
+  CREATE UNIQUE INDEX marks_once ON marks (incident_id, action, user_id);
+  ALTER TABLE dedupe ADD COLUMN claimant TEXT;
+  CREATE TABLE outbox (
+    key TEXT PRIMARY KEY,
+    work TEXT,
+    replica TEXT NOT NULL,
+    run TEXT NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    attempt INTEGER NOT NULL DEFAULT 1,
+    answered_at INTEGER,
+    expires INTEGER NOT NULL
+  );
+  CREATE INDEX outbox_unanswered ON outbox (answered_at, claimed_at);
+  `,
 ];

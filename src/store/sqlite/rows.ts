@@ -1,10 +1,14 @@
 /** SQLite rows (snake_case columns) as the store's records. */
+import type Database from 'better-sqlite3';
 import type { Sample } from '../../core/types.ts';
 import type { Incident, Mark } from '../store.ts';
 
 export interface Row {
   [key: string]: unknown;
 }
+
+/** The store's compiled-statement cache, shared by the parts of the SQLite store. */
+export type Prepare = (sql: string) => Database.Statement;
 
 /** An `incidents` row as an Incident. */
 export function toIncident(r: Row): Incident {
@@ -28,6 +32,15 @@ export function toIncident(r: Row): Incident {
     replyTs: (r.reply_ts as string | null) ?? null,
     latestUsed: (r.latest_used as number | null) ?? null,
     latestMax: (r.latest_max as number | null) ?? null,
+    private: r.private === null || r.private === undefined ? null : r.private === 1,
+    replyIntent:
+      typeof r.reply_intent === 'string'
+        ? {
+            key: r.reply_intent,
+            threadTs: (r.reply_intent_thread as string | null) ?? null,
+            at: r.reply_intent_at as number,
+          }
+        : null,
   };
 }
 

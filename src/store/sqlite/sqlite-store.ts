@@ -2,17 +2,25 @@
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Sample } from '../../core/types.ts';
-import {
-  DEDUPE_TTL,
-  type Incident,
-  type Mark,
-  type NewOccurrence,
-  type PlaybookFeedback,
-  type Recorded,
-  type Store,
+import type {
+  Claimant,
+  Incident,
+  Mark,
+  NewOccurrence,
+  PlaybookFeedback,
+  Recorded,
+  ReplyIntent,
+  Store,
+  Toggled,
+  Unanswered,
 } from '../store.ts';
+import { SqliteMarks } from './marks.ts';
 import { openDatabase } from './open.ts';
-import { type Row, toIncident, toMark, toSample } from './rows.ts';
+import { SqliteOutbox } from './outbox.ts';
+import { type Row, toIncident, toSample } from './rows.ts';
+
+/** A channel's privacy as a column: 1 private, 0 public, NULL not known. */
+const privacyOf = (p: boolean | null) => (p === null ? null : p ? 1 : 0);
 
 /**
  * The store's methods run better-sqlite3's synchronous calls and hand back settled promises: one
@@ -34,25 +42,45 @@ export class SqliteStore implements Store {
     return st;
   }
 
+  private readonly outbox: SqliteOutbox;
+  private readonly marks: SqliteMarks;
+
   constructor(
     file: string,
     private readonly now: () => number = Date.now,
   ) {
     this.file = resolve(file);
     this.db = openDatabase(this.file);
+    this.outbox = new SqliteOutbox(this.db, (sql) => this.stmt(sql), now);
+    this.marks = new SqliteMarks(this.db, (sql) => this.stmt(sql));
   }
 
-  async claim(key: string): Promise<boolean> {
-    const t = this.now();
-    const r = this.stmt(
-      'INSERT INTO dedupe (key, expires) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE dedupe.expires < ?',
-    ).run(key, t + DEDUPE_TTL, t);
-    return r.changes > 0;
+  async claim(key: string, by?: string): Promise<boolean> {
+    return this.outbox.claim(key, by ?? null);
+  }
+
+  async begin(key: string, work: string, by: Claimant, leaseMs: number): Promise<{ attempt: number } | null> {
+    return this.outbox.begin(key, work, by, leaseMs);
+  }
+
+  async finish(key: string): Promise<void> {
+    this.outbox.finish(key);
+  }
+
+  async takeOver(by: Claimant, leaseMs: number, limit: number): Promise<Unanswered[]> {
+    return this.outbox.takeOver(by, leaseMs, limit);
   }
 
   async record(o: NewOccurrence): Promise<Recorded> {
     const tx = this.db.transaction((): Recorded => {
       const fp = o.fingerprint;
+      // The same message recorded again (its event answered again after a restart) is one occurrence.
+      const again = o.messageTs
+        ? (this.stmt(
+            'SELECT id, incident_id FROM occurrences WHERE channel = ? AND message_ts = ? LIMIT 1',
+          ).get(o.channel, o.messageTs) as Row | undefined)
+        : undefined;
+      if (again) return this.recorded(again.incident_id as number, again.id as number, fp.key, o.channel);
       const existing = this.stmt(
         "SELECT * FROM incidents WHERE fingerprint = ? AND channel = ? AND status != 'resolved' ORDER BY id DESC LIMIT 1",
       ).get(fp.key, o.channel) as Row | undefined;
@@ -60,15 +88,18 @@ export class SqliteStore implements Store {
       const isNew = !existing;
       if (existing) {
         id = existing.id as number;
+        // Once private, always: a channel made private later hides what it recorded before.
         this.stmt(
-          'UPDATE incidents SET last_seen = max(last_seen, ?), occurrences = occurrences + 1, latest_used = coalesce(?, latest_used), latest_max = coalesce(?, latest_max) WHERE id = ?',
-        ).run(o.at, o.summary.usedBytes, o.summary.maxBytes, id);
+          `UPDATE incidents SET last_seen = max(last_seen, ?), occurrences = occurrences + 1,
+             latest_used = coalesce(?, latest_used), latest_max = coalesce(?, latest_max),
+             private = CASE WHEN ? = 1 THEN 1 ELSE coalesce(private, ?) END WHERE id = ?`,
+        ).run(o.at, o.summary.usedBytes, o.summary.maxBytes, privacyOf(o.private), privacyOf(o.private), id);
       } else {
         id = Number(
           this.stmt(
             `INSERT INTO incidents (channel, fingerprint, kind, exception_class, framework, first_frame, max_bytes, title,
-                 playbook_id, playbook_title, first_seen, last_seen, occurrences, first_thread_ts, latest_used, latest_max)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+                 playbook_id, playbook_title, first_seen, last_seen, occurrences, first_thread_ts, latest_used, latest_max, private)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
           ).run(
             o.channel,
             fp.key,
@@ -85,6 +116,7 @@ export class SqliteStore implements Store {
             o.threadTs,
             o.summary.usedBytes,
             o.summary.maxBytes,
+            privacyOf(o.private),
           ).lastInsertRowid,
         );
       }
@@ -110,18 +142,31 @@ export class SqliteStore implements Store {
         'INSERT OR IGNORE INTO samples (incident_id, timestamp, used_bytes) VALUES (?, ?, ?)',
       );
       for (const s of o.samples.slice(0, 200)) addSample.run(id, s.timestamp, s.usedBytes);
-      const elsewhere = this.stmt(
-        'SELECT * FROM incidents WHERE fingerprint = ? AND channel != ? ORDER BY first_seen ASC LIMIT 1',
-      ).get(fp.key, o.channel) as Row | undefined;
-      return {
-        incident: toIncident(this.stmt('SELECT * FROM incidents WHERE id = ?').get(id) as Row),
-        occurrenceId,
-        isNew,
-        elsewhere: elsewhere ? toIncident(elsewhere) : null,
-        samples: this.readings(id),
-      };
+      return { ...this.recorded(id, occurrenceId, fp.key, o.channel), isNew };
     });
     return tx.immediate();
+  }
+
+  /** The recording of an occurrence as the store has it now. */
+  private recorded(id: number, occurrenceId: number, fingerprint: string, channel: string): Recorded {
+    // Linked from a reply everyone in `channel` reads: only a thread known to be public.
+    const elsewhere = this.stmt(
+      'SELECT * FROM incidents WHERE fingerprint = ? AND channel != ? AND private = 0 ORDER BY first_seen ASC LIMIT 1',
+    ).get(fingerprint, channel) as Row | undefined;
+    const first = this.stmt('SELECT min(id) AS id FROM occurrences WHERE incident_id = ?').get(id) as Row;
+    return {
+      incident: toIncident(this.stmt('SELECT * FROM incidents WHERE id = ?').get(id) as Row),
+      occurrenceId,
+      isNew: first.id === occurrenceId,
+      elsewhere: elsewhere ? toIncident(elsewhere) : null,
+      samples: this.readings(id),
+    };
+  }
+
+  async setReplyIntent(incidentId: number, intent: ReplyIntent): Promise<void> {
+    this.stmt(
+      'UPDATE incidents SET reply_intent = ?, reply_intent_thread = ?, reply_intent_at = ? WHERE id = ?',
+    ).run(intent.key, intent.threadTs, intent.at, incidentId);
   }
 
   async setReply(
@@ -158,37 +203,21 @@ export class SqliteStore implements Store {
     return r?.message ?? null;
   }
 
-  async mark(m: Mark): Promise<Incident | null> {
-    const tx = this.db.transaction(() => {
-      const found = this.stmt('SELECT id FROM incidents WHERE id = ?').get(m.incidentId);
-      if (!found) return null;
-      this.stmt(
-        'INSERT INTO marks (incident_id, action, user_id, at, playbook_id) VALUES (?, ?, ?, ?, ?)',
-      ).run(m.incidentId, m.action, m.userId, m.at, m.playbookId);
-      if (m.action === 'mitigated' || m.action === 'resolved') {
-        // Resolved stays resolved; mitigated does not undo it.
-        this.stmt("UPDATE incidents SET status = ? WHERE id = ? AND status != 'resolved'").run(
-          m.action,
-          m.incidentId,
-        );
-      }
-      return toIncident(this.stmt('SELECT * FROM incidents WHERE id = ?').get(m.incidentId) as Row);
-    });
-    return tx.immediate();
+  async mark(m: Mark): Promise<Toggled | null> {
+    return this.marks.mark(m);
+  }
+
+  async marksOf(incidentIds: number[]): Promise<Mark[]> {
+    return this.marks.marksOf(incidentIds);
+  }
+
+  async feedback(): Promise<PlaybookFeedback[]> {
+    return this.marks.feedback();
   }
 
   async get(incidentId: number): Promise<Incident | null> {
     const r = this.stmt('SELECT * FROM incidents WHERE id = ?').get(incidentId) as Row | undefined;
     return r ? toIncident(r) : null;
-  }
-
-  async marksOf(incidentIds: number[]): Promise<Mark[]> {
-    if (incidentIds.length === 0) return [];
-    // One statement for any number of ids (the ids travel as a JSON array), so the cache stays small.
-    const rows = this.stmt(
-      'SELECT * FROM marks WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY at',
-    ).all(JSON.stringify(incidentIds)) as Row[];
-    return rows.map(toMark);
   }
 
   async samplesOf(incidentId: number): Promise<Sample[]> {
@@ -203,11 +232,13 @@ export class SqliteStore implements Store {
     ).map(toSample);
   }
 
-  async incidentsSince(since: number, channel?: string): Promise<Incident[]> {
+  async incidentsSince(since: number, channels?: string | readonly string[]): Promise<Incident[]> {
+    const list = typeof channels === 'string' ? [channels] : channels;
     const rows = this.stmt(
-      `SELECT * FROM incidents WHERE last_seen >= ? ${channel ? 'AND channel = ?' : ''}
+      `SELECT * FROM incidents WHERE last_seen >= ?
+         ${list ? 'AND channel IN (SELECT value FROM json_each(?))' : ''}
          ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'mitigated' THEN 1 ELSE 2 END, last_seen DESC`,
-    ).all(...(channel ? [since, channel] : [since])) as Row[];
+    ).all(...(list ? [since, JSON.stringify(list)] : [since])) as Row[];
     return rows.map(toIncident);
   }
 
@@ -217,18 +248,6 @@ export class SqliteStore implements Store {
         limit,
       ) as Row[]
     ).map(toIncident);
-  }
-
-  async feedback(): Promise<PlaybookFeedback[]> {
-    const rows = this.stmt(
-      `SELECT playbook_id, sum(action = 'helpful') AS helpful, sum(action = 'not-helpful') AS not_helpful
-         FROM marks WHERE playbook_id IS NOT NULL AND action IN ('helpful', 'not-helpful') GROUP BY playbook_id ORDER BY playbook_id`,
-    ).all() as Row[];
-    return rows.map((r) => ({
-      playbookId: r.playbook_id as string,
-      helpful: Number(r.helpful),
-      notHelpful: Number(r.not_helpful),
-    }));
   }
 
   async saveHandoff(at: number, text: string): Promise<void> {
@@ -244,7 +263,7 @@ export class SqliteStore implements Store {
 
   async purge(before: number): Promise<number> {
     const tx = this.db.transaction(() => {
-      this.stmt('DELETE FROM dedupe WHERE expires < ?').run(this.now());
+      this.outbox.purge();
       this.stmt('DELETE FROM handoffs WHERE at < ?').run(before);
       return this.stmt('DELETE FROM incidents WHERE last_seen < ?').run(before).changes;
     });

@@ -22,13 +22,14 @@ export function markIncidentAction(
     const kept = parseMessage(await deps.store.messageOf(incidentId));
     // The reply's language; without kept parts, its fallback text (the headline) tells.
     const lang = kept?.context.lang ?? languageOf(body.message?.text ?? '');
-    const incident = await deps.store.mark({
+    const toggled = await deps.store.mark({
       incidentId,
       action: markAction,
       userId: body.user.id,
       at: deps.now(),
       playbookId: playbookId || null,
     });
+    const incident = toggled?.incident;
     if (!incident) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: t('mark.gone', lang) });
       return;

@@ -18,6 +18,7 @@ export function nettyOomCommand(deps: BotDeps): Middleware<SlackCommandMiddlewar
     const lang = languageOf(text);
     const [verb = '', ...rest] = text.split(/\s+/);
     let parts: MessageParts;
+    let shareable = true;
     switch (verb.toLowerCase()) {
       case '':
       case 'help':
@@ -26,9 +27,15 @@ export function nettyOomCommand(deps: BotDeps): Middleware<SlackCommandMiddlewar
       case 'search':
         parts = { base: searchVerb(deps, rest.join(' ')), context: { lang } };
         break;
-      case 'handoff':
-        parts = { base: await handoffVerb(deps, rest[0], lang), context: { lang } };
+      case 'handoff': {
+        const handoff = await handoffVerb(deps, rest[0], lang, {
+          channel: command.channel_id,
+          user: command.user_id,
+        });
+        parts = { base: handoff.reply, context: { lang } };
+        shareable = handoff.shareable;
         break;
+      }
       default:
         parts = await traceVerb(client, deps, text, lang, {
           channel: command.channel_id,
@@ -36,10 +43,9 @@ export function nettyOomCommand(deps: BotDeps): Middleware<SlackCommandMiddlewar
           startedAt: started,
         });
     }
-    const reply = composeMessage({
-      ...parts,
-      context: { ...parts.context, shareId: deps.shared.keep(parts) },
-    });
+    const reply = composeMessage(
+      shareable ? { ...parts, context: { ...parts.context, shareId: deps.shared.keep(parts) } } : parts,
+    );
     try {
       await respond({ response_type: 'ephemeral', blocks: reply.blocks, text: reply.text });
     } catch (err) {

@@ -10,8 +10,10 @@ export function appHomeOpenedListener(
     if (event.tab && event.tab !== 'home') return;
     deps.metrics.events.inc({ type: 'app_home_opened' });
     const { entries, playbooks, analyzer } = deps.kb;
+    // Each user's own Home: a private channel's incidents only for its members.
+    const open = await deps.access.visibleTo(event.user, await deps.store.openIncidents(50));
     const view = homeView({
-      open: await deps.store.openIncidents(10),
+      open: open.slice(0, 10),
       lastHandoff: await deps.store.lastHandoff(),
       counts: {
         entries: entries.length,

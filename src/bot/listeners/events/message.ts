@@ -45,6 +45,7 @@ export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareA
       threadTs,
       messageTs: m.ts,
       userId: m.user ?? null,
+      channelType: m.channel_type,
       surface: 'message',
       startedAt: started,
     });
