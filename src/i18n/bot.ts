@@ -58,6 +58,11 @@ export const BOT = {
   'mark.done.helpful': { en: 'helpful', zh: '有用' },
   'mark.done.not-helpful': { en: 'not helpful', zh: '没用' },
   'mark.recorded': { en: 'Recorded: {action}. {line}', zh: '已记录：{action}。{line}' },
+  'mark.takenBack': { en: 'Taken back: {action}. {line}', zh: '已撤回：{action}。{line}' },
+  'mark.otherChannel': {
+    en: 'That button belongs to an incident of another channel: nothing was recorded.',
+    zh: '这个按钮属于另一个频道的事件：没有记录任何内容。',
+  },
   'mark.gone': {
     en: 'That incident is no longer in the store (past retention?).',
     zh: '事件存储里已经没有这个事件了（可能已超过保留期）。',

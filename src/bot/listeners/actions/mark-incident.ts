@@ -1,6 +1,7 @@
 /**
- * Mitigated / Resolved / Helpful / Not helpful: recorded with who and when. The incident's reply is
- * built again from the parts it was posted from, with the status line of every mark so far.
+ * Mitigated / Resolved / Helpful / Not helpful: recorded with who and when, one per person and
+ * kind (a second press takes it back). The incident's reply is built again from the parts it was
+ * posted from, with the status line of every mark so far.
  */
 import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { parseMessage } from '../../../app/record.ts';
@@ -17,24 +18,44 @@ export function markIncidentAction(
   return async ({ body, action, client, respond }) => {
     if (!isMarkAction(action.action_id)) return;
     const markAction = MARK_ACTIONS[action.action_id];
-    const [idText = '', playbookId = ''] = (action.value ?? '').split('|');
+    const [idText = '', playbookText = ''] = (action.value ?? '').split('|');
     const incidentId = Number(idText);
+    const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+    // Until the incident is known to be this channel's, the clicked message's text sets the language.
+    const asked = languageOf(body.message?.text ?? '');
+    const found = Number.isSafeInteger(incidentId) ? await deps.store.get(incidentId) : null;
+    if (!found) {
+      await say(t('mark.gone', asked));
+      return;
+    }
+    // The value names the incident; where the click came from is Slack's word. A button marks only
+    // its own channel's incident, and whoever can click in that channel can see its incidents.
+    const from = body.channel?.id ?? body.container.channel_id;
+    if (found.channel !== from) {
+      deps.log.warn({ incident: found.id, from, user: body.user.id }, 'refused a mark from another channel');
+      await say(t('mark.otherChannel', asked));
+      return;
+    }
     const kept = parseMessage(await deps.store.messageOf(incidentId));
-    // The reply's language; without kept parts, its fallback text (the headline) tells.
-    const lang = kept?.context.lang ?? languageOf(body.message?.text ?? '');
+    const lang = kept?.context.lang ?? asked;
+    // Only a playbook the knowledge base knows is counted; any other id is kept as none.
+    const playbookId = deps.kb.playbooks.some((p) => p.id === playbookText) ? playbookText : null;
     const toggled = await deps.store.mark({
       incidentId,
       action: markAction,
       userId: body.user.id,
       at: deps.now(),
-      playbookId: playbookId || null,
+      playbookId,
     });
-    const incident = toggled?.incident;
-    if (!incident) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: t('mark.gone', lang) });
+    if (!toggled) {
+      await say(t('mark.gone', lang));
       return;
     }
-    deps.log.info({ incident: incident.id, action: markAction, user: body.user.id }, 'incident marked');
+    const { incident, marked } = toggled;
+    deps.log.info(
+      { incident: incident.id, action: markAction, user: body.user.id, marked },
+      'incident marked',
+    );
     const marks = await deps.store.marksOf([incident.id]);
     const clickedTheReply =
       !body.container.is_ephemeral &&
@@ -51,10 +72,7 @@ export function markIncidentAction(
       return;
     }
     const line = statusLine(marks, lang);
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: false,
-      text: t('mark.recorded', lang, { action: t(`mark.done.${markAction}`, lang), line }),
-    });
+    const done = t(`mark.done.${markAction}`, lang);
+    await say(t(marked ? 'mark.recorded' : 'mark.takenBack', lang, { action: done, line }));
   };
 }
