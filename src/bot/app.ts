@@ -12,6 +12,7 @@ import type { Store } from '../store/store.ts';
 import { ChannelAccess } from './channel-access.ts';
 import { ResilientDeduper } from './dedupe.ts';
 import { type BotDeps, type Registered, Registrar } from './deps.ts';
+import { withContent } from './event-copy.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
@@ -19,6 +20,7 @@ import { registerEvents } from './listeners/events/index.ts';
 import { registerShortcuts } from './listeners/shortcuts/index.ts';
 import { boltLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
+import { LEASE_MS, ReplyOutbox } from './outbox.ts';
 import { SharedReplies } from './shared-replies.ts';
 import { answerMalformed } from './well-formed.ts';
 
@@ -107,6 +109,9 @@ export function createBot({
       ? { socketMode: true, appToken: config.appToken ?? '', installerOptions: { clientOptions } }
       : { receiver }),
   });
+  const dedupe = new ResilientDeduper(store, (err) =>
+    log.error({ err }, `incident store failed to record an event id: ${(err as Error).message}`),
+  );
   const deps: BotDeps = {
     config,
     // Read at each use, so a reloaded knowledge base answers the next event.
@@ -115,9 +120,8 @@ export function createBot({
     },
     log,
     metrics,
-    dedupe: new ResilientDeduper(store, (err) =>
-      log.error({ err }, `incident store failed to record an event id: ${(err as Error).message}`),
-    ),
+    dedupe,
+    outbox: new ReplyOutbox(store, dedupe, log),
     store,
     access: new ChannelAccess(app.client, log),
     files: { token: config.botToken ?? '', apiUrl: config.slackApiUrl, timeoutMs: downloadTimeoutMs },
@@ -134,21 +138,40 @@ export function createBot({
   registerShortcuts(r, deps);
   registerActions(r, deps);
   let stopHousekeeping = () => {};
+  // Events a stopped run claimed and did not answer, read again from Slack, go through the same
+  // listeners, marked as answered again.
+  const recover = () =>
+    deps.outbox.recover(async (kept) => {
+      const body = await withContent(app.client, kept);
+      if (!body) {
+        log.info({ event_id: kept.event_id }, 'a left event is gone from Slack: not answered');
+        return;
+      }
+      await app.processEvent({ body, ack: async () => {}, customProperties: { rerun: true } });
+    });
+  let recovery: NodeJS.Timeout | undefined;
   return {
     app,
     registered: r.registered,
     metrics,
     async start() {
       stopHousekeeping = startHousekeeping(app.client, deps);
-      if (config.mode !== 'http') {
-        await app.start();
-        return null;
+      let port: number | null = null;
+      if (config.mode !== 'http') await app.start();
+      else {
+        const server = await app.start({ port: config.port, host: config.host });
+        const address = server instanceof Server ? server.address() : null;
+        port = typeof address === 'object' && address ? address.port : config.port;
       }
-      const server = await app.start({ port: config.port, host: config.host });
-      const address = server instanceof Server ? server.address() : null;
-      return typeof address === 'object' && address ? address.port : config.port;
+      // At start for what an earlier run of this host left; then now and again for other replicas'
+      // events whose lease ran out.
+      void recover();
+      recovery = setInterval(recover, LEASE_MS / 2);
+      recovery.unref();
+      return port;
     },
     async stop() {
+      clearInterval(recovery);
       stopHousekeeping();
       await app.stop();
     },

@@ -6,10 +6,17 @@ import { DEDUPE_TTL, type Deduper } from '../store/store.ts';
 
 export type { Deduper };
 
-/** Claim every key (event id, client message id…): the event is new only when none was seen. */
-export async function claimAll(deduper: Deduper, keys: (string | undefined | null)[]): Promise<boolean> {
+/**
+ * Claim every key (client message id, file id…) for the event `by`: the event is new only when
+ * none was claimed by another.
+ */
+export async function claimAll(
+  deduper: Deduper,
+  keys: (string | undefined | null)[],
+  by?: string,
+): Promise<boolean> {
   let fresh = true;
-  for (const key of keys) if (key && !(await deduper.claim(key))) fresh = false;
+  for (const key of keys) if (key && !(await deduper.claim(key, by))) fresh = false;
   return fresh;
 }
 
@@ -18,7 +25,7 @@ export async function claimAll(deduper: Deduper, keys: (string | undefined | nul
  * each event is still answered once, and the failure is logged.
  */
 export class ResilientDeduper implements Deduper {
-  private readonly memory = new Map<string, number>();
+  private readonly memory = new Map<string, { at: number; by: string | undefined }>();
 
   constructor(
     private readonly store: Deduper,
@@ -26,17 +33,27 @@ export class ResilientDeduper implements Deduper {
     private readonly ttlMs = DEDUPE_TTL,
   ) {}
 
-  async claim(key: string): Promise<boolean> {
+  async claim(key: string, by?: string): Promise<boolean> {
     try {
-      const fresh = await this.store.claim(key);
-      return fresh && !this.memory.has(key);
+      const fresh = await this.store.claim(key, by);
+      return fresh && this.mayClaim(key, by);
     } catch (err) {
       this.onError(err);
-      const now = Date.now();
-      for (const [k, at] of this.memory) if (now - at > this.ttlMs) this.memory.delete(k);
-      if (this.memory.has(key)) return false;
-      this.memory.set(key, now);
-      return true;
+      return this.claimInMemory(key, by);
     }
+  }
+
+  /** The claim kept in this process alone (the store failing). */
+  claimInMemory(key: string, by?: string): boolean {
+    const now = Date.now();
+    for (const [k, c] of this.memory) if (now - c.at > this.ttlMs) this.memory.delete(k);
+    if (!this.mayClaim(key, by)) return false;
+    this.memory.set(key, { at: now, by });
+    return true;
+  }
+
+  private mayClaim(key: string, by: string | undefined): boolean {
+    const held = this.memory.get(key);
+    return !held || (by !== undefined && held.by === by);
   }
 }

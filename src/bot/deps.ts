@@ -16,6 +16,7 @@ import type { Deduper, Store } from '../store/store.ts';
 import type { ChannelAccess } from './channel-access.ts';
 import type { FileAccess } from './files.ts';
 import type { Metrics } from './metrics.ts';
+import type { ReplyOutbox } from './outbox.ts';
 import type { SharedReplies } from './shared-replies.ts';
 
 export interface BotDeps {
@@ -25,6 +26,8 @@ export interface BotDeps {
   metrics: Metrics;
   /** Retried and duplicated events are claimed here (the incident store, or memory while it fails). */
   dedupe: Deduper;
+  /** Events claimed until answered, answered again after a kill. */
+  outbox: ReplyOutbox;
   store: Store;
   /** Who may see a channel's incidents (Slack asked, answers kept briefly). */
   access: ChannelAccess;

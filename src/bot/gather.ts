@@ -19,18 +19,20 @@ export interface Gathered {
 
 /**
  * Join the message text and its text files. With `deduper`, a file already read for another event
- * (Slack sends both `message` and `file_shared` for an upload) is skipped.
+ * (Slack sends both `message` and `file_shared` for an upload) is skipped; the event `by` that
+ * claimed it reads it again when it is answered again after a restart.
  */
 export async function gather(
   text: string,
   files: SlackFile[] | undefined,
   access: FileAccess,
   deduper?: Deduper,
+  by?: string,
 ): Promise<Gathered> {
   const parts = text ? [text] : [];
   const problems: Gathered['problems'] = [];
   for (const file of files ?? []) {
-    if (deduper && file.id && !(await deduper.claim(`file:${file.id}`))) continue;
+    if (deduper && file.id && !(await deduper.claim(`file:${file.id}`, by))) continue;
     const got = await fetchFileText(file, access);
     if (got.ok) parts.push(got.text);
     else if (got.reason !== 'not-text') {

@@ -3,6 +3,7 @@
  * a repeat in the same channel, update the earlier reply ("seen 3 times since 09:12"). A repeat of a
  * failure first seen in another channel links to that first thread.
  */
+import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { type Answer, answer } from '../app/answer.ts';
 import {
@@ -14,9 +15,9 @@ import {
 } from '../app/record.ts';
 import type { Reply } from '../render/blocks.ts';
 import { composeMessage, type MessageParts } from '../render/message.ts';
-import type { Recorded } from '../store/store.ts';
+import type { Incident, Recorded } from '../store/store.ts';
 import type { BotDeps } from './deps.ts';
-import { postReply } from './post.ts';
+import { findPosted, postReply, type ReplyKey } from './post.ts';
 import { serialized } from './reply-queue.ts';
 
 export interface TraceInput extends Omit<Occurrence, 'private'> {
@@ -25,6 +26,8 @@ export interface TraceInput extends Omit<Occurrence, 'private'> {
   startedAt: number;
   /** The event's `channel_type`, when it has one: it saves asking Slack whether the channel is private. */
   channelType?: string | undefined;
+  /** The event answered, when Slack may retry it (and a stopped run may have answered it). */
+  once?: ReplyKey | undefined;
 }
 
 export interface Handled {
@@ -63,8 +66,10 @@ export async function handleTrace(
       );
     }
     const parts = unrecordedMessage(done, recording?.problem ?? null);
-    if (post)
-      await postReply(client, deps, where(input), composeMessage(parts), input.surface, input.startedAt);
+    if (post) {
+      const reply = composeMessage(parts);
+      await postReply(client, deps, where(input), reply, input.surface, input.startedAt, input.once);
+    }
     return { answer: done, recorded: null, parts };
   }
   const rec = recording.recorded;
@@ -73,7 +78,8 @@ export async function handleTrace(
 
   await serialized(deps, rec.incident.id, async (moreQueued) => {
     // Read the incident again: an occurrence ahead of this one may have posted the reply meanwhile.
-    const inc = (await deps.store.get(rec.incident.id)) ?? rec.incident;
+    const now = (await deps.store.get(rec.incident.id)) ?? rec.incident;
+    const inc = await adoptTornReply(client, deps, now, rec.occurrenceId);
     const permalink = messageTs ? await permalinkOf(client, channel, messageTs) : null;
     if (inc.replyChannel === channel && inc.replyTs) {
       // In a burst only the last update matters: the ones queued behind carry fresher counts.
@@ -84,6 +90,10 @@ export async function handleTrace(
       await deps.store.setReply(inc.id, rec.occurrenceId, null, permalink);
       return;
     }
+    // Kept before posting: if this process dies between the post and saving its timestamp, the
+    // next occurrence (or this event answered again) finds the reply instead of posting another.
+    const once = input.once ?? { key: `reply:${randomUUID()}`, rerun: false };
+    await deps.store.setReplyIntent(inc.id, { key: once.key, threadTs: input.threadTs, at: deps.now() });
     const ts = await postReply(
       client,
       deps,
@@ -91,11 +101,33 @@ export async function handleTrace(
       composeMessage(parts),
       input.surface,
       input.startedAt,
+      {
+        key: once.key,
+        rerun: false,
+      },
     );
     await deps.store.setReply(inc.id, rec.occurrenceId, ts ? { channel, ts } : null, permalink);
     await deps.store.saveMessage(inc.id, JSON.stringify(parts));
   });
   return { answer: done, recorded: rec, parts };
+}
+
+/**
+ * An incident whose reply was posted by a run that died before saving the reply's timestamp: the
+ * reply is found by the intent kept before the post, and saved, so it is updated, not posted again.
+ */
+async function adoptTornReply(
+  client: WebClient,
+  deps: BotDeps,
+  inc: Incident,
+  occurrenceId: number,
+): Promise<Incident> {
+  if (inc.replyTs || !inc.replyIntent) return inc;
+  const ts = await findPosted(client, deps, inc.channel, inc.replyIntent);
+  if (!ts) return inc;
+  deps.log.info({ incident: inc.id, ts }, 'found the reply a stopped run posted');
+  await deps.store.setReply(inc.id, occurrenceId, { channel: inc.channel, ts }, null);
+  return { ...inc, replyChannel: inc.channel, replyTs: ts };
 }
 
 /** The incident as the store has it now: its readings and marks across every occurrence. */

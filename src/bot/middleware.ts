@@ -47,15 +47,35 @@ export function inWatchedChannel<E extends string>(
   };
 }
 
-/** Slack retries events and can deliver one twice: go on only when none of its keys was claimed. */
+/**
+ * Slack retries events and can deliver one twice: go on only when none of its keys was claimed.
+ * The event itself is claimed in the outbox until it is answered, so a run killed halfway leaves
+ * it to the next (`context.rerun` then says it may have been answered in part already).
+ */
 export function claimOnce<E extends string>(
   deps: BotDeps,
   keysOf: (args: EventArgs<E>) => (string | false | undefined | null)[],
 ): Middleware<SlackEventMiddlewareArgs<E>> {
   return async (args) => {
-    const keys = keysOf(args).map((k) => k || null);
-    if (!(await claimAll(deps.dedupe, keys))) return;
-    await args.next();
+    const eventId: unknown = args.body?.event_id;
+    const key = typeof eventId === 'string' ? `event:${eventId}` : undefined;
+    const others = keysOf(args).map((k) => (k && k !== key ? k : null));
+    if (!key) {
+      if (await claimAll(deps.dedupe, others)) await args.next();
+      return;
+    }
+    // Taken over from a stopped run by the outbox scan, the event is this run's already.
+    if (args.context.rerun !== true) {
+      const got = await deps.outbox.begin(key, args.body);
+      if (!got) return;
+      if (got.attempt > 1) args.context.rerun = true;
+    }
+    try {
+      // Claimed for this event: answered again after a restart, its keys are still its own.
+      if (await claimAll(deps.dedupe, others, key)) await args.next();
+    } finally {
+      await deps.outbox.finish(key);
+    }
   };
 }
 

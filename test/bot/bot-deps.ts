@@ -11,6 +11,7 @@ import { ResilientDeduper } from '../../src/bot/dedupe.ts';
 import type { BotDeps } from '../../src/bot/deps.ts';
 import { createLogger } from '../../src/bot/logger.ts';
 import { Metrics } from '../../src/bot/metrics.ts';
+import { ReplyOutbox } from '../../src/bot/outbox.ts';
 import { SharedReplies } from '../../src/bot/shared-replies.ts';
 import { openStore } from '../../src/store/open.ts';
 import { kb } from '../helpers.ts';
@@ -37,14 +38,16 @@ export async function testDeps(env: Record<string, string> = {}): Promise<TestDe
   const logs: Record<string, unknown>[] = [];
   const log = createLogger('debug', { write: (line: string) => logs.push(JSON.parse(line)) });
   const store = await openStore({ path: config.dbPath });
+  const dedupe = new ResilientDeduper(store, (err) =>
+    log.error({ err }, 'incident store failed to record an event id'),
+  );
   const deps: BotDeps = {
     config,
     kb,
     log,
     metrics: new Metrics(),
-    dedupe: new ResilientDeduper(store, (err) =>
-      log.error({ err }, 'incident store failed to record an event id'),
-    ),
+    dedupe,
+    outbox: new ReplyOutbox(store, dedupe, log),
     store,
     // Slack is not there: every question about a channel goes unanswered.
     access: new ChannelAccess(

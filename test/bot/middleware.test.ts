@@ -36,6 +36,7 @@ function messageEvent(
 ) {
   return {
     body: { type: 'event_callback', event_id: eventId, team_id: 'T0ACME' },
+    context: {} as Record<string, unknown>,
     event: {
       type: 'message',
       channel,
@@ -127,8 +128,53 @@ describe('claimOnce', () => {
     const { deps } = await setup();
     const next = mock.fn(async () => {});
     await call(claimOnce(deps, messageKeys), { ...messageEvent('Ev0STORED', 'C0INCIDENT'), next });
-    assert.equal(await deps.store.claim('event:Ev0STORED'), false);
+    const elsewhere = { replica: 'another-host', run: 'r1' };
+    assert.equal(await deps.store.begin('event:Ev0STORED', '{}', elsewhere, 0), null, 'answered');
     assert.equal(await deps.store.claim('msg:c1d7a9f0-5d6e-4b1a-9a43-2f0e8f1b7c55'), false);
+  });
+
+  it("answers, on Slack's retry, an event a stopped run claimed and left unanswered, marked as answered again", async () => {
+    const { deps } = await setup();
+    const stopped = { ...deps.outbox.by, run: 'a-run-that-was-killed' };
+    await deps.store.begin('event:Ev0LEFT', '{}', stopped, 60_000);
+    await deps.store.claim('msg:c1d7a9f0-5d6e-4b1a-9a43-2f0e8f1b7c55', 'event:Ev0LEFT');
+    const seen: unknown[] = [];
+    const retry = { ...messageEvent('Ev0LEFT', 'C0INCIDENT') };
+    await call(claimOnce(deps, messageKeys), {
+      ...retry,
+      next: async () => {
+        seen.push(retry.context.rerun);
+      },
+    });
+    assert.deepEqual(seen, [true], 'answered once, knowing it may have been answered in part');
+    const again: string[] = [];
+    await call(claimOnce(deps, messageKeys), {
+      ...messageEvent('Ev0LEFT', 'C0INCIDENT'),
+      next: async () => {
+        again.push('again');
+      },
+    });
+    assert.deepEqual(again, [], 'answered, it is not answered again');
+  });
+
+  it('closes the event when its answer fails, so nobody answers it again', async () => {
+    const { deps } = await setup();
+    const failing = async () => {
+      throw new Error('channel_not_found');
+    };
+    await assert.rejects(
+      call(claimOnce(deps, messageKeys), { ...messageEvent('Ev0FAILS', 'C0X'), next: failing }),
+    );
+    assert.deepEqual(await deps.store.takeOver({ ...deps.outbox.by, run: 'next-run' }, 0, 10), []);
+  });
+
+  it('goes on without claiming again an event the outbox scan took over for this run', async () => {
+    const { deps } = await setup();
+    const next = mock.fn(async () => {});
+    const taken = { ...messageEvent('Ev0TAKEN', 'C0INCIDENT'), context: { rerun: true } };
+    await deps.store.claim('msg:c1d7a9f0-5d6e-4b1a-9a43-2f0e8f1b7c55', 'event:Ev0TAKEN');
+    await call(claimOnce(deps, messageKeys), { ...taken, next });
+    assert.equal(next.mock.callCount(), 1);
   });
 
   it('goes on when the event has no key to claim', async () => {

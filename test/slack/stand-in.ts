@@ -252,7 +252,13 @@ export class SlackStandIn {
       case 'chat.postMessage':
       case 'chat.update': {
         const ts = method === 'chat.update' ? String(args.ts) : `${++this.ts}.000100`;
-        this.messages.set(ts, this.compact ? { channel: args.channel, ts } : { ...args, ts });
+        const { channel, thread_ts, metadata } = args;
+        this.messages.set(
+          ts,
+          this.compact
+            ? { channel, ts, thread_ts, metadata }
+            : { ...(this.messages.get(ts) ?? {}), ...args, ts },
+        );
         return { ok: true, channel: args.channel, ts, message: { ...args, ts } };
       }
       case 'chat.postEphemeral':
@@ -267,8 +273,31 @@ export class SlackStandIn {
         return f ? { ok: true, file: f.meta } : { ok: false, error: 'file_not_found' };
       }
       case 'conversations.replies': {
+        // The thread's first message, then its replies, oldest first, as Slack lists them.
         const parent = this.messages.get(String(args.ts));
-        return { ok: true, messages: parent ? [parent] : [], has_more: false };
+        const replies = [...this.messages.values()].filter(
+          (m) => m.thread_ts === args.ts && m.ts !== args.ts && m.channel === args.channel,
+        );
+        return { ok: true, messages: [...(parent ? [parent] : []), ...replies], has_more: false };
+      }
+      case 'conversations.history': {
+        // Latest first, between `oldest` and `latest` when they are given (inclusive; the same
+        // timestamp in both asks for that one message).
+        const ts = (m: Record<string, unknown>) => Number(m.ts);
+        const one = args.oldest !== undefined && args.oldest === args.latest;
+        const inChannel = [...this.messages.values()].filter(
+          (m) =>
+            m.channel === args.channel &&
+            (one
+              ? m.ts === args.oldest
+              : (args.oldest === undefined || ts(m) >= Number(args.oldest)) &&
+                (args.latest === undefined || ts(m) <= Number(args.latest))),
+        );
+        return {
+          ok: true,
+          messages: inChannel.reverse().slice(0, Number(args.limit ?? 100)),
+          has_more: false,
+        };
       }
       case 'conversations.info': {
         const id = String(args.channel);

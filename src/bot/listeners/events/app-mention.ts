@@ -6,7 +6,7 @@ import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { BotDeps } from '../../deps.ts';
 import { gather } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
-import { postReply } from '../../post.ts';
+import { postReply, replyKeyOf } from '../../post.ts';
 import { helpReply, languageOf, searchReply } from '../../replies.ts';
 
 const MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
@@ -17,8 +17,9 @@ export function mentionKeys({ event, body }: SlackEventMiddlewareArgs<'app_menti
 }
 
 export function appMentionListener(deps: BotDeps): Middleware<SlackEventMiddlewareArgs<'app_mention'>> {
-  return async ({ event: m, client }) => {
+  return async ({ event: m, body, client, context }) => {
     const started = performance.now();
+    const once = replyKeyOf(body, context);
     const words = m.text.replace(MENTION, '').trim();
     const where = { channel: m.channel, threadTs: m.thread_ts ?? m.ts };
     let got = await gather(words, m.files, deps.files);
@@ -39,6 +40,7 @@ export function appMentionListener(deps: BotDeps): Middleware<SlackEventMiddlewa
       threadTs: where.threadTs,
       messageTs: m.ts,
       userId: m.user ?? null,
+      once,
       surface: 'mention',
       startedAt: started,
     });
@@ -48,6 +50,6 @@ export function appMentionListener(deps: BotDeps): Middleware<SlackEventMiddlewa
       words === ''
         ? helpReply(lang)
         : searchReply(words, deps.kb.search.search(words, { limit: 5 }), deps.kb, lang);
-    await postReply(client, deps, where, reply, 'mention', started);
+    await postReply(client, deps, where, reply, 'mention', started, once);
   };
 }

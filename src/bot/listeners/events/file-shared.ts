@@ -3,7 +3,7 @@ import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { BotDeps } from '../../deps.ts';
 import { gather, problemText } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
-import { postReply } from '../../post.ts';
+import { postReply, replyKeyOf } from '../../post.ts';
 import { textReply } from '../../replies.ts';
 
 /** The bot's own uploads are not read back. */
@@ -15,13 +15,14 @@ export function notFromTheBot(): Middleware<SlackEventMiddlewareArgs<'file_share
 }
 
 export function fileSharedListener(deps: BotDeps): Middleware<SlackEventMiddlewareArgs<'file_shared'>> {
-  return async ({ event: e, client }) => {
+  return async ({ event: e, body, client, context }) => {
     const started = performance.now();
     const info = await client.files.info({ file: e.file_id });
     const file = info.file;
     if (!file) return;
     // The `message` event for the same upload may have read it already: the file id is claimed once.
-    const got = await gather('', [file], deps.files, deps.dedupe);
+    const once = replyKeyOf(body, context);
+    const got = await gather('', [file], deps.files, deps.dedupe, once?.key);
     const shares = { ...(file.shares?.public ?? {}), ...(file.shares?.private ?? {}) };
     const threadTs = shares[e.channel_id]?.[0]?.ts ?? null;
     const problem = got.problems[0];
@@ -29,7 +30,7 @@ export function fileSharedListener(deps: BotDeps): Middleware<SlackEventMiddlewa
       // A file too large or unreadable gets the same clear word as when it comes with its message.
       if (problem) {
         const where = { channel: e.channel_id, ...(threadTs ? { threadTs } : {}) };
-        await postReply(client, deps, where, textReply(problemText(problem, 'en')), 'file', started);
+        await postReply(client, deps, where, textReply(problemText(problem, 'en')), 'file', started, once);
       }
       return;
     }
@@ -39,6 +40,7 @@ export function fileSharedListener(deps: BotDeps): Middleware<SlackEventMiddlewa
       threadTs,
       messageTs: threadTs,
       userId: e.user_id ?? null,
+      once,
       surface: 'file',
       startedAt: started,
     });

@@ -3,7 +3,7 @@ import type { Middleware, SlackEventMiddlewareArgs, types } from '@slack/bolt';
 import type { BotDeps } from '../../deps.ts';
 import { gather, problemText } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
-import { postReply } from '../../post.ts';
+import { postReply, replyKeyOf } from '../../post.ts';
 import { textReply } from '../../replies.ts';
 
 /** What a person just wrote (typed, a file shared, a thread reply sent to the channel); not edits, joins or bots. */
@@ -32,12 +32,13 @@ export function messageKeys({ event, body }: SlackEventMiddlewareArgs<'message'>
 }
 
 export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareArgs<'message'>> {
-  return async ({ event, body, client }) => {
+  return async ({ event, body, client, context }) => {
     const started = performance.now();
     const m = writtenByAPerson(event);
     if (!m) return;
     const files = 'files' in m ? m.files : undefined;
-    const got = await gather(m.text ?? '', files, deps.files, deps.dedupe);
+    const once = replyKeyOf(body, context);
+    const got = await gather(m.text ?? '', files, deps.files, deps.dedupe, once?.key);
     const threadTs = m.thread_ts ?? m.ts;
     const { answer: done, recorded } = await handleTrace(client, deps, {
       text: got.text,
@@ -46,6 +47,7 @@ export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareA
       messageTs: m.ts,
       userId: m.user ?? null,
       channelType: m.channel_type,
+      once,
       surface: 'message',
       startedAt: started,
     });
@@ -62,7 +64,8 @@ export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareA
     const big = got.problems[0];
     if (big) {
       const text = problemText(big, report.language);
-      await postReply(client, deps, { channel: m.channel, threadTs }, textReply(text), 'message', started);
+      const where = { channel: m.channel, threadTs };
+      await postReply(client, deps, where, textReply(text), 'message', started, once);
     }
   };
 }
