@@ -5,6 +5,7 @@
 import { type AnalyzeOptions, analyze } from '../core/analyze.ts';
 import { redact } from '../core/redact.ts';
 import type { KnowledgeRef, Report } from '../core/types.ts';
+import { diagnose } from '../diagnosis/diagnose.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import { choosePlaybook, depthOf, reportQuery } from '../playbook/choose.ts';
 import { type FilledPlaybook, fillPlaybook } from '../playbook/fill.ts';
@@ -64,8 +65,10 @@ export function knowledgeFor(report: Report, kb: KnowledgeBase): KnowledgeRef[] 
   }));
 }
 
-/** Fill a finished report's `playbook` and `knowledge`, and build the reply. */
-export function complete(analysis: Report, kb: KnowledgeBase): Answer {
+/** Diagnose a read report, fill its `playbook` and `knowledge`, and build the reply. */
+export function complete(read: Report, kb: KnowledgeBase): Answer {
+  const { findings, decided, questions } = diagnose(read, kb.analyzer.frameworks, read.language);
+  const analysis: Report = read.detected ? { ...read, findings, verdict: { decided, questions } } : read;
   const choice = choosePlaybook(analysis, kb.playbooks, kb.analyzer.frameworks, kb.search);
   const report: Report = {
     ...analysis,

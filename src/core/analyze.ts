@@ -3,7 +3,6 @@
  * Large inputs use `createAnalysis()` and feed lines as they stream.
  */
 import { say } from '../i18n/messages.ts';
-import { diagnose, unknownFinding } from './diagnose.ts';
 import { detectLanguage } from './language.ts';
 import { type CleanLine, Normalizer, unwrapHardWrapped } from './normalize.ts';
 import { type ScannedEvent, Scanner } from './scanner.ts';
@@ -77,8 +76,6 @@ function buildReport(
     .flatMap((f) => [...(f.packages ?? []), ...(f.shaded ?? [])]);
   const { summary, signals, notes } = summarize(scan, language, packages);
   const detected = scan.events.length > 0;
-  let findings = detected ? diagnose(signals, summary.frameworks, knowledge, language) : [];
-  if (detected && findings.length === 0) findings = [unknownFinding(language)];
   // Notes are kept as keys until here: the scanner meets them before the language is known.
   if (stats.cutLines > 0) notes.push({ key: 'note.cutLines', values: { n: stats.cutLines } });
   if (scan.eventsOmitted > 0) notes.push({ key: 'note.eventsOmitted', values: { n: scan.eventsOmitted } });
@@ -88,7 +85,8 @@ function buildReport(
     detected,
     events: scan.events.map(publicEvent),
     summary,
-    findings,
+    // Diagnosed above the core (src/diagnosis/), once the report is read.
+    findings: [],
     playbook: null,
     knowledge: [],
     language,

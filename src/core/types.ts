@@ -2,16 +2,19 @@
 import type { Bilingual, Language } from '../i18n/bilingual.ts';
 
 export type EventKind = 'oodm' | 'direct_buffer_oom' | 'cannot_reserve' | 'leak_report';
-export type Scenario =
-  | 'leak-unreleased-bytebuf'
-  | 'undersized-limit'
-  | 'load-burst'
-  | 'slow-consumer-backpressure'
-  | 'large-message'
-  | 'allocator-config'
-  | 'nio-cleaner-gc'
-  | 'jdk-or-netty-bug'
-  | 'unknown';
+/** The causes a diagnosis can name: the one list the code, the YAML and the schema are checked against. */
+export const CAUSES = [
+  'leak-unreleased-bytebuf',
+  'undersized-limit',
+  'load-burst',
+  'slow-consumer-backpressure',
+  'large-message',
+  'allocator-config',
+  'nio-cleaner-gc',
+  'jdk-or-netty-bug',
+] as const;
+export type Cause = (typeof CAUSES)[number];
+export type Scenario = Cause | 'unknown';
 export type { Bilingual, Language };
 export type Transport = 'epoll' | 'nio' | 'kqueue' | 'io_uring';
 export type AllocationPath =
@@ -81,8 +84,16 @@ export interface Finding {
   scenario: Scenario;
   confidence: number;
   evidence: string[];
-  /** Signal ids that supported this finding, strongest first. */
+  /** Ids of the rules that supported this finding, strongest first. */
   signals: string[];
+  /** What speaks against it: the evidence of the rules that rule it out. */
+  against?: string[];
+}
+
+/** Whether the evidence decides, and when it does not, the facts that would. */
+export interface Verdict {
+  decided: boolean;
+  questions: { id: string; text: string; command: string | null }[];
 }
 
 export interface PlaybookRef {
@@ -117,6 +128,8 @@ export interface Report {
   events: TraceEvent[];
   summary: Summary;
   findings: Finding[];
+  /** Set once the report is diagnosed (src/diagnosis/). */
+  verdict?: Verdict;
   playbook: PlaybookRef | null;
   knowledge: KnowledgeRef[];
   language: Language;
