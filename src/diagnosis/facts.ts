@@ -18,6 +18,12 @@ export interface Facts {
   path: AllocationPath;
   /** The pooled chunk size this Netty (or gRPC's allocator) grows by. */
   chunk: number;
+  /**
+   * The request is a pool growing by one chunk: the frames say `newChunk`, or, with no frames, a
+   * power-of-two request of which `used` is a whole multiple (plus the few bytes of Netty's static
+   * buffers: +7 for HTTP/1, +287 for gRPC).
+   */
+  chunkRequest: boolean;
   /** The frames of the event that ended the service, relocation removed. */
   frames: string[];
   /** Every frame of every event, relocation removed. */
@@ -58,6 +64,9 @@ export function factsOf(report: Report, frameworks: FrameworkDef[]): Facts {
     free: s.usedBytes !== null && s.maxBytes !== null ? s.maxBytes - s.usedBytes : null,
     path: s.allocationPath,
     chunk: chunkFor(version, s.requestedBytes, grpc).size,
+    chunkRequest:
+      s.allocationPath === 'pooled-chunk' ||
+      (frames.length === 0 && wholeChunks(s.requestedBytes, s.usedBytes)),
     frames,
     allFrames,
     products: s.frameworks.map((f) => f.id).filter((id) => id !== 'netty'),
@@ -72,4 +81,12 @@ export function factsOf(report: Report, frameworks: FrameworkDef[]): Facts {
     },
     nettyBefore: (v) => version !== null && versionCompare(version, v) < 0,
   };
+}
+
+const MIB = 1024 * 1024;
+
+function wholeChunks(requested: number | null, used: number | null): boolean {
+  if (requested === null || used === null || requested < MIB || used < requested) return false;
+  const powerOfTwo = (requested & (requested - 1)) === 0;
+  return powerOfTwo && used % requested < 64 * 1024;
 }

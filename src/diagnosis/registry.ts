@@ -4,22 +4,32 @@ import type { Rule } from './rule.ts';
 import adaptiveAllocator from './rules/adaptive-allocator.ts';
 import bufferCopyInCode from './rules/buffer-copy-in-code.ts';
 import bufferLeakReport from './rules/buffer-leak-report.ts';
+import buffersHeldNotArenas from './rules/buffers-held-not-arenas.ts';
+import capacityWasTheLever from './rules/capacity-was-the-lever.ts';
+import failsWhileStarting from './rules/fails-while-starting.ts';
 import gatewayBodyCache from './rules/gateway-body-cache.ts';
 import growthIsNotABurst from './rules/growth-is-not-a-burst.ts';
 import grpcSendWithoutFlowControl from './rules/grpc-send-without-flow-control.ts';
 import hugeAllocation from './rules/huge-allocation.ts';
 import jdkBuffersWaitForGc from './rules/jdk-buffers-wait-for-gc.ts';
+import largeItemsNamed from './rules/large-items-named.ts';
+import leakTestimony from './rules/leak-testimony.ts';
+import lengthReadFromText from './rules/length-read-from-text.ts';
+import limitHoldsFewChunks from './rules/limit-holds-few-chunks.ts';
 import limitTooSmallForPool from './rules/limit-too-small-for-pool.ts';
+import liveUnpooledBuffers from './rules/live-unpooled-buffers.ts';
 import loadTest from './rules/load-test.ts';
-import memoryKeepsGrowing from './rules/memory-keeps-growing.ts';
 import oversizedRequestNotTheLimit from './rules/oversized-request-not-the-limit.ts';
 import poolTurnedOff from './rules/pool-turned-off.ts';
 import pooledChunkNotGc from './rules/pooled-chunk-not-gc.ts';
+import producerWithoutPause from './rules/producer-without-pause.ts';
 import raisingLimitNotTheFix from './rules/raising-limit-not-the-fix.ts';
 import raisingLimitOnlyDelayed from './rules/raising-limit-only-delayed.ts';
+import readingsKeepGrowing from './rules/readings-keep-growing.ts';
 import requestExceedsFreeRoom from './rules/request-exceeds-free-room.ts';
 import requestLargerThanLimit from './rules/request-larger-than-limit.ts';
-import slowReaderInProse from './rules/slow-reader-in-prose.ts';
+import requirementOverLimit from './rules/requirement-over-limit.ts';
+import startedAfterChange from './rules/started-after-change.ts';
 import writesOutpaceReader from './rules/writes-outpace-reader.ts';
 
 export const RULES: readonly Rule[] = [
@@ -27,24 +37,35 @@ export const RULES: readonly Rule[] = [
   requestLargerThanLimit,
   requestExceedsFreeRoom,
   oversizedRequestNotTheLimit,
+  lengthReadFromText,
   hugeAllocation,
+  largeItemsNamed,
+  requirementOverLimit,
   limitTooSmallForPool,
   poolTurnedOff,
+  limitHoldsFewChunks,
+  failsWhileStarting,
+  capacityWasTheLever,
   // Leaks.
   bufferLeakReport,
+  leakTestimony,
   raisingLimitOnlyDelayed,
   raisingLimitNotTheFix,
-  memoryKeepsGrowing,
+  readingsKeepGrowing,
   growthIsNotABurst,
+  liveUnpooledBuffers,
   bufferCopyInCode,
   gatewayBodyCache,
+  // Regressions.
+  startedAfterChange,
   // Load and back-pressure.
   loadTest,
-  writesOutpaceReader,
-  slowReaderInProse,
+  producerWithoutPause,
   grpcSendWithoutFlowControl,
+  writesOutpaceReader,
   // The allocator and the JDK.
   pooledChunkNotGc,
   jdkBuffersWaitForGc,
+  buffersHeldNotArenas,
   adaptiveAllocator,
 ];

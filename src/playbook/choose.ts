@@ -56,6 +56,7 @@ export function choosePlaybook(
   const detected = new Set(report.summary.frameworks.map((f) => f.id));
   const signals = new Set([...Object.keys(report.signals), ...top.signals]);
   const names = new Map(frameworks.map((f) => [f.id, f.name]));
+  const byId = new Map(frameworks.map((f) => [f.id, f]));
   const text = new Map<string, number>();
   if (search) {
     const hits = search.search(reportQuery(report, names), { type: 'playbook', limit: 50, language: 'en' });
@@ -67,9 +68,17 @@ export function choosePlaybook(
     if (!(p.scenarios as string[]).includes(top.scenario)) continue;
     const matched = p.frameworks.filter((f) => detected.has(f));
     if (p.frameworks.length > 0 && matched.length === 0) continue;
+    const named = (p.signals ?? []).filter((x) => signals.has(x)).length;
+    // Netty is under every trace: a playbook for one Netty mechanism needs a signal of it.
+    if (
+      matched.every((f) => !byId.get(f)?.parent) &&
+      matched.length > 0 &&
+      (p.signals?.length ?? 0) > 0 &&
+      named === 0
+    )
+      continue;
     const level = matched.length > 0 ? Math.max(...matched.map((f) => depthOf(f, frameworks) + 1)) : 0;
-    const sig = (p.signals ?? []).filter((x) => signals.has(x)).length;
-    const score = level * PER_FRAMEWORK_LEVEL + sig * PER_SIGNAL + (text.get(p.id) ?? 0) * TEXT;
+    const score = level * PER_FRAMEWORK_LEVEL + named * PER_SIGNAL + (text.get(p.id) ?? 0) * TEXT;
     if (!choice || score > choice.score) choice = { playbook: p, score: Math.round(score * 1000) / 1000 };
   }
   return choice;

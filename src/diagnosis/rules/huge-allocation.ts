@@ -9,8 +9,8 @@ export default defineRule({
   id: 'huge-allocation',
   scenario: 'large-message',
   supports: 'moderate',
-  when: ({ requested, chunk, path }) =>
-    requested !== null && (path === 'pooled-huge' || requested > chunk)
+  when: ({ requested, chunk, path, chunkRequest }) =>
+    requested !== null && !chunkRequest && (path === 'pooled-huge' || requested > chunk)
       ? { requested: formatBytes(requested), chunk: formatBytes(chunk) }
       : null,
   evidence: {

@@ -7,7 +7,12 @@ export default defineRule({
   scenario: 'undersized-limit',
   rulesOut: 'strong',
   when: ({ requested, used, max, free }) =>
-    requested !== null && used !== null && max !== null && free !== null && requested > free && used < max / 2
+    requested !== null &&
+    used !== null &&
+    max !== null &&
+    free !== null &&
+    requested > free &&
+    used < max * 0.6
       ? { used: formatBytes(used), max: formatBytes(max) }
       : null,
   evidence: {

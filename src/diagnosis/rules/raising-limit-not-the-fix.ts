@@ -5,7 +5,7 @@ export default defineRule({
   id: 'raising-limit-not-the-fix',
   scenario: 'undersized-limit',
   rulesOut: 'strong',
-  when: (f) => (f.signal('limit-raise-delayed-prose') ? {} : null),
+  when: (f) => (f.signal('limit-raised-recurs-prose') ? {} : null),
   evidence: {
     en: 'A larger limit was already tried',
     zh: '已经试过调大上限',

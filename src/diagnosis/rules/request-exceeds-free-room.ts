@@ -10,7 +10,12 @@ export default defineRule({
   scenario: 'large-message',
   supports: 'strong',
   when: ({ requested, used, max, free }) =>
-    requested !== null && used !== null && max !== null && free !== null && requested > free && used < max / 2
+    requested !== null &&
+    used !== null &&
+    max !== null &&
+    free !== null &&
+    requested > free &&
+    used < max * 0.6
       ? { requested: formatBytes(requested), used: formatBytes(used), max: formatBytes(max) }
       : null,
   evidence: {
