@@ -63,7 +63,8 @@ export interface IncidentState {
 /** The answer with its incident around it: repeats, the first thread elsewhere, the trend, marks, buttons. */
 export function incidentMessage(done: Answer, state: IncidentState): MessageParts {
   const { incident: inc, elsewhere } = state;
-  const trend = trendOf(state.samples, inc.latestMax ?? done.report.summary.maxBytes);
+  const limit = inc.latestMax ?? done.report.summary.maxBytes;
+  const trend = trendOf(state.samples, limit);
   return {
     base: done.reply,
     context: {
@@ -74,7 +75,7 @@ export function incidentMessage(done: Answer, state: IncidentState): MessagePart
         firstSeen: inc.firstSeen,
         playbookId: done.report.playbook?.id ?? null,
       },
-      ...(trend ? { trend: { trend, maxBytes: inc.latestMax } } : {}),
+      ...(trend ? { trend: { trend, maxBytes: limit } } : {}),
       ...(elsewhere?.firstPermalink
         ? { elsewhere: { channel: elsewhere.channel, permalink: elsewhere.firstPermalink } }
         : {}),
