@@ -27,7 +27,7 @@ export function incidentOf(
     fingerprint: `fp-${golden}`,
     status: 'open',
     kind: report.summary.kind ?? 'oodm',
-    framework: report.summary.frameworks.find((f) => f.id !== 'netty')?.id ?? null,
+    framework: report.summary.frameworks.find((f) => f.id !== 'netty' && !f.fromPackage)?.id ?? null,
     firstFrame: null,
     title: headlineOf(report, kb.analyzer),
     playbookId: null,

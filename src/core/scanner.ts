@@ -5,12 +5,12 @@
 
 import type { Said } from '../i18n/messages.ts';
 import { CueMatcher } from './cues.ts';
-import { FrameworkDetector } from './frameworks.ts';
 import type { CleanLine } from './normalize.ts';
 import { CompanionReader } from './parse/companions.ts';
 import { type EventLine, parseEventLine } from './parse/exception.ts';
 import { parseFrame } from './parse/frame.ts';
 import { type Header, parseHeader } from './parse/header.ts';
+import { ProductDetector } from './products.ts';
 import type { AnalyzerKnowledge, TraceEvent } from './types.ts';
 
 export const MAX_EVENTS = 500;
@@ -36,7 +36,9 @@ export interface ScanResult {
   eventsOmitted: number;
   /** Occurrences of events, counted even beyond the cap. */
   occurrences: number;
-  frameworks: ReturnType<FrameworkDetector['result']>;
+  frameworks: ReturnType<ProductDetector['result']>;
+  /** The first Netty relocation prefix seen in any frame or class name. */
+  relocation: string | null;
   cues: Map<string, string>;
   companions: CompanionReader['found'];
   otherErrors: string[];
@@ -60,7 +62,7 @@ export class Scanner {
   private current: ScannedEvent | null = null;
   /** The last log record's header: an exception printed right after it belongs to it. */
   private prevHeader: (Header & { line: number; owns: boolean; blank?: boolean }) | null = null;
-  private readonly frameworks: FrameworkDetector;
+  private readonly frameworks: ProductDetector;
   private readonly cues: CueMatcher;
   private readonly companions = new CompanionReader();
   private readonly otherErrors = new Set<string>();
@@ -71,7 +73,7 @@ export class Scanner {
   private lines = 0;
 
   constructor(knowledge: AnalyzerKnowledge) {
-    this.frameworks = new FrameworkDetector(knowledge.frameworks);
+    this.frameworks = new ProductDetector(knowledge.frameworks);
     this.cues = new CueMatcher(knowledge.signals);
   }
 
@@ -130,6 +132,7 @@ export class Scanner {
       eventsOmitted: this.eventsOmitted,
       occurrences: this.occurrences,
       frameworks: this.frameworks.result(),
+      relocation: this.frameworks.relocation(),
       cues: this.cues.found,
       companions: this.companions.found,
       otherErrors: [...this.otherErrors],
@@ -244,7 +247,7 @@ export class Scanner {
 
   private observeText(t: string): void {
     const lower = t.toLowerCase();
-    this.frameworks.observeText(lower);
+    this.frameworks.observeText(lower, t);
     this.cues.observe(t, lower);
     if (this.cjkChars < 10_000) {
       const m = t.match(CJK);

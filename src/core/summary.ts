@@ -1,14 +1,7 @@
 /** The facts of a report's summary: the primary event, its numbers, Netty, threads, paths and leak sites. */
 import { say } from '../i18n/messages.ts';
 import { type Chunk, chunkFor } from './chunks.ts';
-import {
-  allocationPathOf,
-  ioDirectionOf,
-  isOutsideNetty,
-  leakSiteOf,
-  transportOf,
-  userCopySite,
-} from './frames.ts';
+import { allocationPathOf, ioDirectionOf, leakSiteOf, transportOf, userCopySite } from './frames.ts';
 import { limitOriginOf } from './limit.ts';
 import type { ScannedEvent, ScanResult } from './scanner.ts';
 import type { AllocationPath, IoDirection, Language, Sample, Summary } from './types.ts';
@@ -73,7 +66,11 @@ export function summaryOf(
   const max = primary?.maxBytes ?? null;
 
   const nettyPackage =
-    primary?.nettyPackage ?? events.find((e) => e.nettyPackage)?.nettyPackage ?? shadedFromFrames(allFrames);
+    primary?.nettyPackage ??
+    shadedFromFrames(frames) ??
+    events.find((e) => e.nettyPackage)?.nettyPackage ??
+    shadedFromFrames(allFrames) ??
+    (scan.relocation ? `${scan.relocation}io.netty.` : null);
   const nettyPropertyPrefix = nettyPackage ?? 'io.netty.';
   const shadedPrefix =
     nettyPropertyPrefix === 'io.netty.'
@@ -95,7 +92,7 @@ export function summaryOf(
       ? ioDirectionOf(frames, frameworkPackages)
       : { direction: 'unknown' as const, frame: null };
   const limitOrigin = limitOriginOf(max, companions, lang);
-  const frameworks = scan.frameworks.map((f) => ({ id: f.id, evidence: say(f.evidence, lang) }));
+  const frameworks = scan.frameworks.map((f) => ({ ...f, evidence: say(f.evidence, lang) }));
   const grpc =
     frameworks.some((f) => f.id === 'grpc' || f.id === 'nacos') ||
     (shadedPrefix ?? '').startsWith('io.grpc.');
@@ -150,11 +147,14 @@ export function summaryOf(
   };
 }
 
+// `io.grpc.netty.shaded.`: a package before `io.netty.` (not a clipped or mangled class name).
+const RELOCATION = /^[a-z][\w$]{0,60}(?:\.[a-z][\w$]{0,60}){0,10}\.$/;
+
 /** `io.grpc.netty.shaded.io.netty.buffer.PoolArena.allocate(…)` → `io.grpc.netty.shaded.io.netty.` */
 function shadedFromFrames(frames: string[]): string | null {
   for (const f of frames) {
     const at = f.indexOf('.io.netty.');
-    if (at > 0 && isOutsideNetty(f)) return f.slice(0, at + 10);
+    if (at > 0 && RELOCATION.test(f.slice(0, at + 1))) return f.slice(0, at + 10);
   }
   return null;
 }

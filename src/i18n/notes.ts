@@ -1,6 +1,6 @@
 /**
  * What the analysis says about the input and its own reasoning: notes on cut or absurd numbers,
- * how the limit was set, the pooled chunk rule, framework evidence, and durations.
+ * how the limit was set, the pooled chunk rule, product evidence, and durations.
  */
 import type { Bilingual } from './bilingual.ts';
 
@@ -62,7 +62,12 @@ export const NOTES = {
   'framework.frame': { en: 'frame {frame}', zh: '栈帧 {frame}' },
   'framework.exception': { en: '{class}', zh: '{class}' },
   'framework.thread': { en: 'thread {thread}', zh: '线程 {thread}' },
+  'framework.logger': { en: 'logger {logger}', zh: '日志记录器 {logger}' },
   'framework.word': { en: 'the word "{word}"', zh: '文中出现“{word}”' },
+  'framework.wordBeside': {
+    en: 'the word "{word}" beside {parent}',
+    zh: '文中出现“{word}”，且有 {parent} 的痕迹',
+  },
   'duration.seconds': { en: '{n} s', zh: '{n} 秒' },
   'duration.minutes': { en: '{n} min', zh: '{n} 分钟' },
   'duration.hours': { en: '{n} h', zh: '{n} 小时' },

@@ -20,6 +20,7 @@ export const REPLY = {
     zh: '没有发现堆外内存溢出或 Netty LEAK 报告',
   },
   headlineTail: { en: ' — {what}', zh: ' — {what}' },
+  fromPackage: { en: '{name} (named from its package)', zh: '{name}（按包名推断）' },
   kindOodm: { en: "Netty's OutOfDirectMemoryError", zh: 'Netty OutOfDirectMemoryError' },
   // The JDK's own messages, as it prints them: quoted, not translated.
   kindDirect: { en: 'JDK: Direct buffer memory', zh: 'JDK：Direct buffer memory' },

@@ -2,7 +2,7 @@
  * The reply as Slack Block Kit: the one rendering that the bot posts and that the CLI and the
  * console draw from. Kept within Slack's limits whatever the report holds.
  */
-import type { AnalyzerKnowledge, Report } from '../core/types.ts';
+import type { AnalyzerKnowledge, FrameworkHit, Language, Report } from '../core/types.ts';
 import { formatBytes } from '../core/units.ts';
 import { type MessageKey, t } from '../i18n/messages.ts';
 import { clip, code, escapeMrkdwn } from './mrkdwn.ts';
@@ -86,7 +86,7 @@ function finish(blocks: Block[], text: string): Reply {
   return { blocks: kept, text: clip(text, 3000) };
 }
 
-/** `Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33.Final` */
+/** `Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33.Final`: the product above Netty first. */
 export function headlineOf(report: Report, kb?: AnalyzerKnowledge): string {
   const lang = report.language;
   const s = report.summary;
@@ -104,7 +104,7 @@ export function headlineOf(report: Report, kb?: AnalyzerKnowledge): string {
   } else head = t('headlineNoNumbers', lang, { kind: kindLabel(report) });
   const what: string[] = [];
   const top = s.frameworks[0];
-  if (top && top.id !== 'netty') what.push(kb?.frameworks.find((f) => f.id === top.id)?.name ?? top.id);
+  if (top && top.id !== 'netty') what.push(productName(top, lang, kb));
   if (s.nettyVersion) what.push(`Netty ${s.nettyVersion}`);
   return what.length > 0 ? head + t('headlineTail', lang, { what: what.join(', ') }) : head;
 }
@@ -123,12 +123,17 @@ function kindLabel(report: Report): string {
   }
 }
 
-/** `Reactor Netty · Netty 4.1.33.Final · epoll · reactor-http-epoll-8` */
+/** How the reply names a product: as the catalogue does, or as its package with a word saying so. */
+function productName(hit: FrameworkHit, lang: Language, kb?: AnalyzerKnowledge): string {
+  const name = hit.name || kb?.frameworks.find((f) => f.id === hit.id)?.name || hit.id;
+  return hit.fromPackage ? t('fromPackage', lang, { name }) : name;
+}
+
+/** `Spring Cloud Gateway / Reactor Netty / Netty · Netty 4.1.33.Final · epoll · 3 times` */
 function contextLine(report: Report, kb: AnalyzerKnowledge): string {
   const s = report.summary;
-  const names = new Map(kb.frameworks.map((f) => [f.id, f.name]));
   const parts: string[] = [];
-  const fw = s.frameworks.map((f) => names.get(f.id) ?? f.id);
+  const fw = s.frameworks.map((f) => productName(f, report.language, kb));
   if (fw.length > 0) parts.push(fw.join(' / '));
   if (s.nettyVersion) parts.push(`Netty ${s.nettyVersion}`);
   if (s.shadedPrefix) parts.push(t('shaded', report.language, { prefix: s.shadedPrefix }));

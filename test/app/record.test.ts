@@ -43,7 +43,7 @@ describe('recordOccurrence', () => {
           framework: fingerprint.framework,
           firstFrame: fingerprint.firstFrame,
           title:
-            'Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — Netty 4.1.94.Final',
+            'Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94.Final',
           playbookId: 'netty-copy-not-released',
           playbookTitle: multi.report.playbook?.title ?? null,
           firstSeen: NOW,

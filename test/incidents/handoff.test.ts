@@ -21,7 +21,8 @@ describe('buildHandoff', () => {
       id: 1,
       channel: 'C0ORDERS',
       status: 'open',
-      title: 'Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — Netty 4.1.94.Final',
+      title:
+        'Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94.Final',
       framework: null,
       occurrences: 3,
       firstSeen: '2024-06-03T07:12:05.000Z',

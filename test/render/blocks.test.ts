@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { answer } from '../../src/app/answer.ts';
 import type { Report } from '../../src/core/types.ts';
 import { type Block, buildReply, headlineOf, LIMITS } from '../../src/render/blocks.ts';
 import { fixtureLine, goldenReport } from '../fixture-files.ts';
-import { kb } from '../helpers.ts';
+import { fixture, kb } from '../helpers.ts';
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 const context = (text: string): Block => ({ type: 'context', elements: [mrkdwn(text)] });
@@ -187,20 +188,24 @@ describe('buildReply', () => {
 });
 
 describe('headlineOf', () => {
-  it('says the numbers, the framework and the Netty version, naming the framework from the knowledge base', () => {
+  it('says the numbers, the product and the Netty version, by the name the report carries', () => {
     const seed000 = goldenReport('000-reactor-netty-load-test');
-    assert.equal(
-      headlineOf(seed000, kb.analyzer),
-      '堆外内存耗尽：已用 7.66 GiB / 上限 7.67 GiB，申请 16 MiB 的 chunk 失败 — Reactor Netty, Netty 4.1.33.Final',
-    );
-    assert.equal(
-      headlineOf(seed000),
-      '堆外内存耗尽：已用 7.66 GiB / 上限 7.67 GiB，申请 16 MiB 的 chunk 失败 — reactor-netty, Netty 4.1.33.Final',
-    );
+    const headline =
+      '堆外内存耗尽：已用 7.66 GiB / 上限 7.67 GiB，申请 16 MiB 的 chunk 失败 — Reactor Netty, Netty 4.1.33.Final';
+    assert.equal(headlineOf(seed000, kb.analyzer), headline);
+    assert.equal(headlineOf(seed000), headline);
     assert.equal(
       headlineOf(goldenReport('pastes/relocated-flink'), kb.analyzer),
       'Direct memory exhausted: 253 MiB of 256 MiB used, a 4 MiB chunk refused — Apache Flink',
     );
+  });
+
+  it('names a product the report left unnamed from the knowledge base, or else by its id', () => {
+    const seed000 = goldenReport('000-reactor-netty-load-test');
+    const frameworks = seed000.summary.frameworks.map((f) => ({ ...f, name: '' }));
+    const unnamed: Report = { ...seed000, summary: { ...seed000.summary, frameworks } };
+    assert.match(headlineOf(unnamed, kb.analyzer), / — Reactor Netty, Netty 4\.1\.33\.Final$/);
+    assert.match(headlineOf(unnamed), / — reactor-netty, Netty 4\.1\.33\.Final$/);
   });
 
   it('says what kind of error it was when the numbers are missing', () => {
@@ -214,20 +219,16 @@ describe('headlineOf', () => {
     );
   });
 
-  it('leaves out the framework when it is Netty itself', () => {
+  it('leaves out the product when it is Netty itself', () => {
     assert.equal(
-      headlineOf(goldenReport('pastes/multi-trace'), kb.analyzer),
-      'Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — Netty 4.1.94.Final',
-    );
-    assert.equal(
-      headlineOf(goldenReport('003-copy-not-released'), kb.analyzer),
-      '堆外内存耗尽：已用 16 MiB / 上限 30.94 MiB，申请 16 MiB 的 chunk 失败',
+      headlineOf(goldenReport('pastes/outbound-write'), kb.analyzer),
+      'Direct memory exhausted: 6 GiB of 6 GiB used, a 4 MiB chunk refused — Netty 4.1.100.Final',
     );
   });
 });
 
 describe('the context line', () => {
-  it('lists the frameworks, the Netty version, a relocation, the transport and how many times', () => {
+  it('lists the products, the Netty version, a relocation, the transport and how many times', () => {
     const contextOf = (golden: string) => buildReply(goldenReport(golden), kb.analyzer).blocks[1];
     assert.deepEqual(
       contextOf('pastes/relocated-flink'),
@@ -237,7 +238,10 @@ describe('the context line', () => {
       contextOf('002-nacos-shaded-grpc'),
       context('Nacos / gRPC (grpc-java) / Netty · 重定位到 io.grpc.netty.shaded. · 3 次'),
     );
-    assert.deepEqual(contextOf('pastes/multi-trace'), context('Netty · Netty 4.1.94.Final · nio · 4 times'));
+    assert.deepEqual(
+      contextOf('pastes/multi-trace'),
+      context('com.acme.orders (named from its package) / Netty · Netty 4.1.94.Final · nio · 4 times'),
+    );
   });
 
   it('counts the events left out of the report', () => {
@@ -245,7 +249,35 @@ describe('the context line', () => {
     const report: Report = { ...multi, input: { ...multi.input, eventsOmitted: 96 } };
     assert.deepEqual(
       buildReply(report, kb.analyzer).blocks[1],
-      context('Netty · Netty 4.1.94.Final · nio · 100 times'),
+      context('com.acme.orders (named from its package) / Netty · Netty 4.1.94.Final · nio · 100 times'),
     );
+  });
+});
+
+/** The context line under the headline: products, Netty version, relocation, transport. */
+function contextOf(path: string): string {
+  const { report } = answer(fixture(path), kb, { language: 'en' });
+  const block = buildReply(report, kb.analyzer).blocks.find((b) => b.type === 'context');
+  return block?.type === 'context' ? (block.elements[0]?.text ?? '') : '';
+}
+
+describe('the product in the headline', () => {
+  it('names the product above Netty from the catalogue (Seata TC, corpus p082)', () => {
+    const { report } = answer(fixture('corpus/p082.txt'), kb, { language: 'en' });
+    assert.equal(
+      headlineOf(report, kb.analyzer),
+      'Direct memory exhausted: 1 GiB of 1 GiB used, 128 MiB refused — Apache Seata',
+    );
+  });
+
+  it('names code the catalogue lacks by its package, and says so', () => {
+    const { report } = answer(fixture('seeds/003-copy-not-released.txt'), kb, { language: 'en' });
+    assert.match(headlineOf(report, kb.analyzer), / — com\.hx\.test12 \(named from its package\)$/);
+    const zh = answer(fixture('seeds/003-copy-not-released.txt'), kb, { language: 'zh' }).report;
+    assert.match(headlineOf(zh, kb.analyzer), / — com\.hx\.test12（按包名推断）$/);
+  });
+
+  it('lists every product in the context line, the most specific first', () => {
+    assert.equal(contextOf('corpus/p069.txt'), 'Spring Cloud Gateway / Reactor Netty / Netty · epoll');
   });
 });
