@@ -4,7 +4,7 @@
  */
 
 import type { Said } from '../i18n/messages.ts';
-import { CueMatcher } from './cues.ts';
+import { CueMatcher, isRecord } from './cues.ts';
 import type { CleanLine } from './normalize.ts';
 import { CompanionReader } from './parse/companions.ts';
 import { type EventLine, parseEventLine } from './parse/exception.ts';
@@ -94,15 +94,14 @@ export class Scanner {
       return;
     }
     if (this.current && this.onTraceStructure(trimmed)) return;
-
     const ev = mayOpenEvent(trimmed) ? parseEventLine(trimmed) : null;
     const header = parseHeader(trimmed);
     if (ev) {
       this.onEventLine(ev, header, line);
-      this.observeText(trimmed);
+      this.observeText(trimmed, isRecord(trimmed, header));
       return;
     }
-    this.observeText(trimmed);
+    this.observeText(trimmed, isRecord(trimmed, header));
     this.close();
     const jstack = JSTACK_THREAD.exec(trimmed);
     if (jstack?.[1]) this.frameworks.observeThread(jstack[1]);
@@ -245,10 +244,11 @@ export class Scanner {
     this.byKey.set(key, ev);
   }
 
-  private observeText(t: string): void {
+  /** `record`: the line is a log record or an exception's message, not what a person wrote. */
+  private observeText(t: string, record: boolean): void {
     const lower = t.toLowerCase();
     this.frameworks.observeText(lower, t);
-    this.cues.observe(t, lower);
+    this.cues.observe(t, lower, record);
     if (this.cjkChars < 10_000) {
       const m = t.match(CJK);
       if (m) this.cjkChars += m.length;

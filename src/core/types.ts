@@ -171,6 +171,8 @@ export interface SignalDef {
   id: string;
   source: 'analyzer' | 'text';
   patterns?: string[];
+  /** A text signal of what people say happened: read only in their own words, never in advice or log text. */
+  testimony?: boolean;
   evidence: Bilingual;
 }
 
