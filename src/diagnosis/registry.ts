@@ -20,7 +20,6 @@ import limitTooSmallForPool from './rules/limit-too-small-for-pool.ts';
 import liveUnpooledBuffers from './rules/live-unpooled-buffers.ts';
 import loadTest from './rules/load-test.ts';
 import oversizedRequestNotTheLimit from './rules/oversized-request-not-the-limit.ts';
-import poolTurnedOff from './rules/pool-turned-off.ts';
 import pooledChunkNotGc from './rules/pooled-chunk-not-gc.ts';
 import producerWithoutPause from './rules/producer-without-pause.ts';
 import raisingLimitNotTheFix from './rules/raising-limit-not-the-fix.ts';
@@ -42,7 +41,6 @@ export const RULES: readonly Rule[] = [
   largeItemsNamed,
   requirementOverLimit,
   limitTooSmallForPool,
-  poolTurnedOff,
   limitHoldsFewChunks,
   failsWhileStarting,
   capacityWasTheLever,

@@ -10,8 +10,8 @@ export default defineRule({
   id: 'buffers-held-not-arenas',
   scenario: 'allocator-config',
   rulesOut: 'strong',
-  when: ({ path, requested, chunk, used, max }) =>
-    path === 'pooled-chunk' && requested === chunk && used !== null && max !== null && used >= 6 * chunk
+  when: ({ chunkRequest, requested, chunk, used, max }) =>
+    chunkRequest && requested === chunk && used !== null && max !== null && used >= 6 * chunk
       ? { n: Math.floor(used / chunk), chunk: formatBytes(chunk) }
       : null,
   evidence: {
