@@ -28,6 +28,7 @@ import readingsKeepGrowing from './rules/readings-keep-growing.ts';
 import requestExceedsFreeRoom from './rules/request-exceeds-free-room.ts';
 import requestLargerThanLimit from './rules/request-larger-than-limit.ts';
 import requirementOverLimit from './rules/requirement-over-limit.ts';
+import smallExplicitLimit from './rules/small-explicit-limit.ts';
 import startedAfterChange from './rules/started-after-change.ts';
 import writesOutpaceReader from './rules/writes-outpace-reader.ts';
 
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   requirementOverLimit,
   limitTooSmallForPool,
   limitHoldsFewChunks,
+  smallExplicitLimit,
   failsWhileStarting,
   capacityWasTheLever,
   // Leaks.

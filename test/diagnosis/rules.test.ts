@@ -32,6 +32,7 @@ const CASES: Record<string, [fires: string, quiet: string | null]> = {
   'large-items-named': ['p081', 'p055'],
   'limit-too-small-for-pool': ['p084', 'p034'],
   'limit-holds-few-chunks': ['p082', 'p027'],
+  'small-explicit-limit': ['s001', 'p008'],
   'fails-while-starting': ['p029', 'p027'],
   'capacity-was-the-lever': ['p027', 'p029'],
   'buffer-leak-report': ['p095', 'p093'],
