@@ -3,8 +3,10 @@
  * its parts are measured in words. Chinese has no spaces, so two characters count as one word.
  */
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+// Chinese characters; their punctuation (、。，：（）) is read like spaces, not counted.
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const CJK_ALL = new RegExp(CJK.source, 'g');
+const CJK_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef]/;
 
 /** Words a reader reads: each run of Latin letters, digits or code counts one, two CJK characters one. */
 export function wordCount(text: string): number {
@@ -51,15 +53,17 @@ export function clipWords(text: string, max: number): string {
     if (CJK.test(ch)) {
       count += 0.5;
       inWord = false;
-    } else if (/\s/.test(ch)) inWord = false;
+    } else if (/\s/.test(ch) || CJK_PUNCTUATION.test(ch)) inWord = false;
     else if (!inWord) {
       inWord = true;
       count += 1;
     }
     if (count > max) break;
-    if (!inCode && (/\s/.test(ch) || CJK.test(ch))) lastSafe = /\s/.test(ch) ? i : i + 1;
+    if (!inCode && (/\s/.test(ch) || CJK.test(ch) || CJK_PUNCTUATION.test(ch)))
+      lastSafe = /\s/.test(ch) ? i : i + 1;
   }
-  return closePairs(`${text.slice(0, lastSafe).replace(/[\s,;:，、；：—-]+$/, '')}…`);
+  // A cut never ends on a comma, a colon or an opening bracket: the ellipsis says what is left out.
+  return closePairs(`${text.slice(0, lastSafe).replace(/[\s,;:，、；：。—(（“-]+$/, '')}…`);
 }
 
 const PAIRS: [string, string][] = [

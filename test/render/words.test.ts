@@ -8,6 +8,7 @@ describe('wordCount', () => {
     assert.equal(wordCount('堆外内存耗尽'), 3);
     assert.equal(wordCount('已用 496 MiB / 上限 512 MiB'), 6);
     assert.equal(wordCount(' · — \n'), 0);
+    assert.equal(wordCount('上限来源：跟随堆大小（未设置）'), 6);
   });
 });
 
@@ -37,6 +38,7 @@ describe('clipWords', () => {
     assert.equal(clipWords('one two three', 3), 'one two three');
     assert.equal(clipWords('one two three four, five', 3), 'one two three…');
     assert.equal(clipWords('一二三四五六七八', 2), '一二三四…');
+    assert.equal(clipWords('先确认上限，再看线程（它们各自缓存）', 3), '先确认上限，再…');
   });
 
   it('never cuts inside a code span, and closes a quote or a parenthesis it cut', () => {
