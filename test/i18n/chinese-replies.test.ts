@@ -7,7 +7,7 @@ import { incidentMessage, unrecordedMessage } from '../../src/app/record.ts';
 import { homeBlocks } from '../../src/bot/home.ts';
 import { helpReply, searchReply } from '../../src/bot/replies.ts';
 import { buildHandoff } from '../../src/incidents/handoff.ts';
-import type { Block, Reply } from '../../src/render/blocks.ts';
+import type { Reply } from '../../src/render/blocks.ts';
 import { handoffBlocks, handoffToText } from '../../src/render/handoff.ts';
 import { composeMessage, statusLine } from '../../src/render/message.ts';
 import { playbookModal } from '../../src/render/playbook-blocks.ts';
