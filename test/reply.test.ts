@@ -80,8 +80,23 @@ describe('the reply', () => {
     const { reply } = answer(fixture('seeds/000-reactor-netty-load-test.txt'), kb, { language: 'en' });
     assert.equal(
       reply.text,
-      'Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33.Final',
+      'Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33',
     );
+  });
+
+  it('shows at most three steps of the playbook and keeps every step, titled and linked, for the full view', () => {
+    for (const file of allFixtures) {
+      const { reply, playbook, fullPlaybook } = answer(fixture(file), kb, { language: 'en' });
+      assert.equal(fullPlaybook?.steps.length, playbook?.steps.length, file);
+      assert.equal(fullPlaybook?.title, playbook?.title, file);
+      if (!fullPlaybook) continue;
+      const steps = reply.blocks.at(-1);
+      assert.ok(steps?.type === 'section', file);
+      const numbered = (steps.text?.text ?? '').split('\n').filter((l) => /^\d\. /.test(l));
+      assert.ok(numbered.length >= 1 && numbered.length <= 3, file);
+      const urls = fullPlaybook.links.map((l) => l.url);
+      assert.deepEqual(urls, [...new Set(urls)], file);
+    }
   });
 
   it('answers in the language of the paste unless told otherwise', () => {

@@ -11,14 +11,17 @@ import { choosePlaybook, depthOf, reportQuery } from '../playbook/choose.ts';
 import { type FilledPlaybook, fillPlaybook } from '../playbook/fill.ts';
 import { buildReply, type Reply } from '../render/blocks.ts';
 import { escapeMrkdwn } from '../render/mrkdwn.ts';
-import { playbookBlocks } from '../render/playbook-blocks.ts';
+import { nextStepsBlock, type PlaybookView, playbookView } from '../render/playbook-blocks.ts';
 
 const MAX_KNOWLEDGE = 5;
 
 export interface Answer {
   report: Report;
   playbook: FilledPlaybook | null;
+  /** The short reply: headline, facts, verdict and the playbook's first steps. */
   reply: Reply;
+  /** Every step of the playbook, for the *Full playbook* view. */
+  fullPlaybook: PlaybookView | null;
 }
 
 /** The knowledge entries most relevant to a report: its findings, frameworks and signals, then text. */
@@ -90,8 +93,23 @@ export function complete(read: Report, kb: KnowledgeBase): Answer {
     .slice(0, 3)
     .map((k) => ({ title: k.title, url: entries.get(k.id)?.references[0] ?? null }))
     .filter((k): k is { title: string; url: string } => k.url !== null);
-  const reply = buildReply(report, kb.analyzer, playbookBlocks(playbook, reading, report.language));
-  return { report, playbook, reply };
+  const fullPlaybook = playbook ? playbookView(playbook, reading, titlesOf(kb, report.language)) : null;
+  // Undecided, the questions come first: the playbook gets two steps, and no command twice.
+  const verdict = report.verdict;
+  const asked = (verdict?.questions ?? []).flatMap((q) => (q.command ? [q.command] : []));
+  const count = verdict && !verdict.decided ? 2 : 3;
+  const steps = fullPlaybook ? nextStepsBlock(fullPlaybook, report.language, count, asked) : null;
+  const reply = buildReply(report, kb.analyzer, steps ? [steps] : []);
+  return { report, playbook, reply, fullPlaybook };
+}
+
+/** What a reader calls each playbook, cause and entry, for the texts that name them by id. */
+function titlesOf(kb: KnowledgeBase, lang: Report['language']): Map<string, string> {
+  return new Map<string, string>([
+    ...kb.entries.map((e): [string, string] => [e.id, e.title[lang]]),
+    ...kb.analyzer.scenarios.map((s): [string, string] => [s.id, s.title[lang]]),
+    ...kb.playbooks.map((p): [string, string] => [p.id, p.title[lang]]),
+  ]);
 }
 
 /** Analyze pasted text: secrets and personal data are masked first, so no reply or record holds them. */

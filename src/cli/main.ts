@@ -14,7 +14,7 @@ import { COMPILED, KnowledgeError, lintKnowledge, loadKnowledge, loadSources } f
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { formatProblem } from '../knowledge/yaml-file.ts';
 import { handoffToText } from '../render/handoff.ts';
-import { replyToText } from '../render/text.ts';
+import { answerToText } from '../render/text.ts';
 import { StoreError } from '../store/errors.ts';
 import type { Store } from '../store/store.ts';
 import { progressReporter } from './progress.ts';
@@ -69,7 +69,9 @@ export function buildProgram(): Command {
         progress.done();
       }
       const done = complete(report, kb);
-      const out = opts.json ? `${JSON.stringify(done.report, null, 2)}\n` : replyToText(done.reply);
+      const out = opts.json
+        ? `${JSON.stringify(done.report, null, 2)}\n`
+        : answerToText(done.reply, done.fullPlaybook, done.report.language);
       await write(out);
       process.exitCode = report.detected ? EXIT.ok : EXIT.none;
     });

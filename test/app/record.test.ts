@@ -43,7 +43,7 @@ describe('recordOccurrence', () => {
           framework: fingerprint.framework,
           firstFrame: fingerprint.firstFrame,
           title:
-            'Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94.Final',
+            'Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94',
           playbookId: 'netty-copy-not-released',
           playbookTitle: multi.report.playbook?.title ?? null,
           firstSeen: NOW,
@@ -121,6 +121,7 @@ describe('incidentMessage', () => {
     assert.ok(trend);
     assert.deepEqual(parts, {
       base: multi.reply,
+      playbook: multi.fullPlaybook,
       context: {
         lang: 'en',
         incident: { id: 2, occurrences: 1, firstSeen: NOW, playbookId: 'netty-copy-not-released' },
@@ -148,12 +149,24 @@ describe('incidentMessage', () => {
 });
 
 describe('unrecordedMessage', () => {
-  it('is the answer alone, with a note only when the store failed', () => {
-    assert.deepEqual(unrecordedMessage(multi, null), { base: multi.reply, context: { lang: 'en' } });
+  it('is the answer and its playbook alone, with a note only when the store failed', () => {
+    const playbook = multi.fullPlaybook;
+    assert.ok(playbook);
+    assert.deepEqual(unrecordedMessage(multi, null), {
+      base: multi.reply,
+      playbook,
+      context: { lang: 'en' },
+    });
     assert.deepEqual(unrecordedMessage(multi, { kind: 'full' }), {
       base: multi.reply,
+      playbook,
       context: { lang: 'en', storeProblem: { kind: 'full' } },
     });
+  });
+
+  it('keeps no playbook when nothing was detected', () => {
+    const heapSpace = answer(fixture('pastes/neg-heap-space.txt'), kb);
+    assert.deepEqual(unrecordedMessage(heapSpace, null), { base: heapSpace.reply, context: { lang: 'en' } });
   });
 });
 
