@@ -21,9 +21,18 @@ interface Ask {
   command(f: Facts): string | null;
   /** Already answered by the paste. */
   known?(f: Facts): boolean;
+  /** Asked only when the paste raises it. */
+  when?(f: Facts): boolean;
 }
 
 const ASKS: Ask[] = [
+  {
+    id: 'test-limit',
+    text: 'ask.testLimit',
+    separates: ['undersized-limit', 'leak-unreleased-bytebuf'],
+    command: () => 'jcmd <pid> VM.flags | tr " " "\\n" | grep -i MaxDirectMemorySize',
+    when: (f) => f.max !== null && f.max < f.chunk,
+  },
   {
     id: 'second-reading',
     text: 'ask.secondReading',
@@ -71,7 +80,7 @@ const ASKS: Ask[] = [
 
 /** Up to three questions that separate the leading causes, the most useful first. */
 export function questionsFor(leading: Cause[], facts: Facts, lang: Language): Question[] {
-  const scored = ASKS.filter((a) => !a.known?.(facts))
+  const scored = ASKS.filter((a) => !a.known?.(facts) && (a.when?.(facts) ?? true))
     .map((a) => ({ a, score: leading.filter((c) => a.separates.includes(c)).length }))
     .filter((x) => x.score > 0)
     .sort((x, y) => y.score - x.score);

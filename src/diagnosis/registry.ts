@@ -15,6 +15,7 @@ import jdkBuffersWaitForGc from './rules/jdk-buffers-wait-for-gc.ts';
 import largeItemsNamed from './rules/large-items-named.ts';
 import leakTestimony from './rules/leak-testimony.ts';
 import lengthReadFromText from './rules/length-read-from-text.ts';
+import limitBelowOneChunk from './rules/limit-below-one-chunk.ts';
 import limitHoldsFewChunks from './rules/limit-holds-few-chunks.ts';
 import limitTooSmallForPool from './rules/limit-too-small-for-pool.ts';
 import liveUnpooledBuffers from './rules/live-unpooled-buffers.ts';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   largeItemsNamed,
   requirementOverLimit,
   limitTooSmallForPool,
+  limitBelowOneChunk,
   limitHoldsFewChunks,
   smallExplicitLimit,
   failsWhileStarting,

@@ -6,6 +6,10 @@ export const DIAGNOSIS = {
     en: 'Nothing in the paste points to it yet; it is common',
     zh: '粘贴内容中还没有指向它的证据；这是常见原因',
   },
+  'ask.testLimit': {
+    en: 'Is the limit a test value or a unit slip (m for g)? In production it could not carry any traffic',
+    zh: '这个上限是测试值还是单位写错（m 写成了 g）？生产环境里它撑不住任何流量',
+  },
   'ask.secondReading': {
     en: 'A second reading of used direct memory an hour later, after traffic drops: a leak keeps climbing, a burst comes back down',
     zh: '流量回落后隔一小时再读一次已用的堆外内存：泄漏会继续上涨，突发负载会回落',

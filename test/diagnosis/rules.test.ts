@@ -32,6 +32,7 @@ const CASES: Record<string, [fires: string, quiet: string | null]> = {
   'large-items-named': ['p081', 'p055'],
   'limit-too-small-for-pool': ['p084', 'p034'],
   'limit-holds-few-chunks': ['p082', 'p027'],
+  'limit-below-one-chunk': ['p070', 'p084'],
   'small-explicit-limit': ['s001', 'p008'],
   'fails-while-starting': ['p029', 'p027'],
   'capacity-was-the-lever': ['p027', 'p029'],
@@ -107,7 +108,7 @@ describe('evidence rules on real pastes', () => {
 
   it('names the thread or source that taught each rule, and words its evidence in both languages', () => {
     for (const r of RULES) {
-      assert.match(r.source, /^https:\/\//, r.id);
+      assert.match(r.source, /^https?:\/\//, r.id);
       assert.ok(r.evidence.en && r.evidence.zh, r.id);
       const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       assert.deepEqual(
