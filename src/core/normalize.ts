@@ -3,6 +3,7 @@
  * quotes and code fences, container log prefixes, syslog `#011`/`#012` escapes, JSON-logged lines,
  * escaped `\n\tat`, CRLF. Over-long lines are cut here, before any regular expression sees them.
  */
+import { SYSLOG, stripPlatformPrefix } from './prefixes.ts';
 
 /** Longest raw line read whole; longer ones keep their head and the parts around event signatures. */
 export const MAX_RAW_LINE = 256 * 1024;
@@ -21,13 +22,6 @@ export interface CleanLine {
 // `2024-05-17T10:00:00.123456789Z stderr F ` (containerd / CRI)
 const CRI =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2}) (?:stdout|stderr) ([FP]) ?/;
-// `[pod/gateway-7d9f8b6c5-x2kqp/gateway] ` (kubectl logs --prefix)
-const KUBECTL = /^\[pod\/[^\]\s]{1,300}\] /;
-// `gateway-1  | ` (docker compose)
-const COMPOSE = /^[\w.-]{1,80}[-_]\d{1,4} {1,30}\| ?/;
-// `Jun 17 11:02:11 app-7 java[2231]: `
-const SYSLOG =
-  /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} [\w.-]{1,255} [\w./-]{1,128}(?:\[\d{1,10}\])?: /;
 // Slack links: `<https://netty.io/wiki/reference-counted-objects.html|netty.io/…>`
 const SLACK_LINK = /<((?:https?|mailto):[^|>\s]{1,2000})(?:\|[^>]{0,2000})?>/g;
 const ENTITY = /&(gt|lt|amp);/g;
@@ -35,6 +29,8 @@ const ENTITY = /&(gt|lt|amp);/g;
 const LINE_START =
   /^(?:$|\t|\s{2,}at |\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}|\[|at |Caused by|Suppressed|Exception|\.\.\. \d|[A-Z][a-z]{2} {1,2}\d|\{|[a-z][\w$]*(?:\.[a-z][\w$]*)+\.[A-Z])/;
 const ENTITIES: Record<string, string> = { gt: '>', lt: '<', amp: '&' };
+// `\tat io.netty…`, ` \tSuppressed: …`: a JSON string's escaped tab left in when it was half unescaped
+const ESCAPED_TAB = /^ {0,4}(?:\\t){1,4}/;
 
 // Zero-width and bidi controls split words (`OutOfDirect\u200bMemoryError`); full-width digits
 // (１６７７７２１６) are digits all the same.
@@ -105,12 +101,7 @@ export class Normalizer {
       const log = jsonField(text, ['log']);
       if (log !== null) return log.endsWith('\n') ? log.slice(0, -1) : log;
     }
-    if (text.startsWith('[pod/')) return text.replace(KUBECTL, '');
-    if (text.includes('| ')) {
-      const m = COMPOSE.exec(text);
-      if (m) return text.slice(m[0].length);
-    }
-    return text;
+    return stripPlatformPrefix(text);
   }
 
   /** Slack's entities, quotes, fences and links. */
@@ -124,6 +115,10 @@ export class Normalizer {
       text = text.replace(/^(\s*)```/, '$1').replace(/```\s*$/, '');
     }
     if (text.includes('<')) text = text.replace(SLACK_LINK, '$1');
+    // Markdown inline code around a pasted line: `` `2023-11-25T14:29:27,343+0800 [main] ERROR …` ``
+    if (text.startsWith('`') && !text.startsWith('``')) text = text.slice(1);
+    if (text.endsWith('`') && !text.endsWith('``')) text = text.slice(0, -1);
+    if (text.includes('\\t')) text = text.replace(ESCAPED_TAB, (m) => '\t'.repeat(m.trim().length / 2));
     return text;
   }
 

@@ -117,9 +117,13 @@ describe('normalize: log shippers and containers', () => {
     ]);
   });
 
-  it('leaves an ordinary syslog line as it is', () => {
-    const line = fixtureLine('pastes/syslog-single-line.txt', 1);
-    assert.deepEqual(normalize([line]).out, [{ text: line, line: 1 }]);
+  it('drops the syslog prefix of an ordinary line too: the record inside has its own header', () => {
+    assert.deepEqual(normalize([fixtureLine('pastes/syslog-single-line.txt', 2)]).out, [
+      {
+        text: '2021-06-17 11:02:03,118 [grpc-default-executor-37] INFO  c.e.push.grpc.PushStreamService - stream opened client=edge-node-112 streams=2841',
+        line: 1,
+      },
+    ]);
   });
 
   it('reads a logstash JSON record as its header line followed by its stack trace', () => {
