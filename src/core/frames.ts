@@ -90,6 +90,34 @@ export function ioDirectionOf(
   return framework ? { direction: 'user-code', frame: framework } : { direction: 'unknown', frame: null };
 }
 
+// `io.grpc.netty.shaded.io.netty.buffer.PoolArena.allocate(…)` (a relocated Netty 4)
+const RELOCATED = /^((?:[a-z_][\w$]{0,60}\.){1,12}io\.netty\.)[a-z]/;
+// `org.elasticsearch.common.netty.channel.socket.nio.NioWorker.read(…)`: Netty 3, whose root is `org.jboss.netty.`,
+// relocated; told by classes only Netty 3 has, as other projects name packages `….netty.channel` too.
+const NETTY3 =
+  /^((?:[a-z_][\w$]{0,60}\.){1,12}netty\.)(?:channel\.socket\.nio\.(?:NioWorker|AbstractNioWorker|AbstractNioSelector|SocketReceiveBufferAllocator|SocketSendBufferPool)|util\.ThreadRenamingRunnable|buffer\.(?:ChannelBuffers|[A-Z]\w{0,40}ChannelBuffer)\b)/;
+
+/** Netty's package root as the frames print it, when it is not `io.netty.` (a relocation, or Netty 3). */
+export function nettyRootOfFrames(frames: string[]): string | null {
+  for (const f of frames) {
+    if (!f.includes('netty.')) continue;
+    const root = RELOCATED.exec(f)?.[1] ?? NETTY3.exec(f)?.[1];
+    if (root && root !== 'org.jboss.netty.') return root;
+  }
+  return null;
+}
+
+/**
+ * The prefix a relocation put before Netty's root: `io.grpc.netty.shaded.io.netty.` →
+ * `io.grpc.netty.shaded.`, Netty 3's `org.elasticsearch.common.netty.` → `org.elasticsearch.common.`.
+ */
+export function relocationOf(root: string): string | null {
+  if (root === 'io.netty.' || root === 'org.jboss.netty.') return null;
+  if (root.endsWith('.io.netty.')) return root.slice(0, -'io.netty.'.length);
+  if (root.endsWith('.netty.')) return root.slice(0, -'netty.'.length);
+  return root;
+}
+
 export function transportOf(frames: string[], threads: string[]): Transport | null {
   for (const raw of frames) {
     const f = unshade(raw);

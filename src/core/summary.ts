@@ -3,8 +3,9 @@ import { type Chunk, chunkFor } from './chunks.ts';
 import {
   allocationPathOf,
   ioDirectionOf,
-  isOutsideNetty,
   leakSiteOf,
+  nettyRootOfFrames,
+  relocationOf,
   transportOf,
   userCopySite,
 } from './frames.ts';
@@ -72,14 +73,9 @@ export function summaryOf(
   const max = primary?.maxBytes ?? null;
 
   const nettyPackage =
-    primary?.nettyPackage ?? events.find((e) => e.nettyPackage)?.nettyPackage ?? shadedFromFrames(allFrames);
+    primary?.nettyPackage ?? events.find((e) => e.nettyPackage)?.nettyPackage ?? nettyRootOfFrames(allFrames);
   const nettyPropertyPrefix = nettyPackage ?? 'io.netty.';
-  const shadedPrefix =
-    nettyPropertyPrefix === 'io.netty.'
-      ? null
-      : nettyPropertyPrefix.endsWith('.io.netty.')
-        ? nettyPropertyPrefix.slice(0, -'io.netty.'.length)
-        : nettyPropertyPrefix;
+  const shadedPrefix = relocationOf(nettyPropertyPrefix);
 
   const versions = [...companions.versions.entries()].sort((a, b) => b[1] - a[1]);
   const nettyVersion = versions[0]?.[0] ?? null;
@@ -147,15 +143,6 @@ export function summaryOf(
     summary,
     context: { primary, oomEvents, leakEvents, frames, allFrames, path, direction, chunk, copy },
   };
-}
-
-/** `io.grpc.netty.shaded.io.netty.buffer.PoolArena.allocate(…)` → `io.grpc.netty.shaded.io.netty.` */
-function shadedFromFrames(frames: string[]): string | null {
-  for (const f of frames) {
-    const at = f.indexOf('.io.netty.');
-    if (at > 0 && isOutsideNetty(f)) return f.slice(0, at + 10);
-  }
-  return null;
 }
 
 function collectSamples(events: ScannedEvent[], readings: Sample[]): Sample[] {

@@ -141,8 +141,15 @@ function classEndingAt(line: string, end: number): string {
   return cls;
 }
 
+/**
+ * Netty's root before `tail`: `io.netty.`, or a relocation ending in `.io.netty.`. A root that lost its
+ * head (`o.netty.`: a selection that clipped the first letter) is plain Netty, not a relocation.
+ */
 function nettyRootOf(cls: string, tail: string): string | null {
-  return cls.endsWith(tail) && cls.length > tail.length ? cls.slice(0, cls.length - tail.length) : null;
+  if (!cls.endsWith(tail) || cls.length <= tail.length) return null;
+  const root = cls.slice(0, cls.length - tail.length);
+  if (root.endsWith('netty.') && root !== 'io.netty.' && !root.endsWith('.io.netty.')) return 'io.netty.';
+  return root;
 }
 
 /** A number that the message shows whole; a cut or absurd one is dropped with a note, never guessed. */

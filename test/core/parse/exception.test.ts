@@ -90,6 +90,18 @@ describe('parseEventLine: Netty’s OutOfDirectMemoryError', () => {
     );
   });
 
+  it('reads a class name that lost its first letters as plain Netty, not a relocation', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('corpus/p091.txt', 7)),
+      oodm({
+        exceptionClass: 'o.netty.util.internal.OutOfDirectMemoryError',
+        requestedBytes: 16777216,
+        usedBytes: 7449083911,
+        maxBytes: 7460618240,
+      }),
+    );
+  });
+
   it('reads a bare class name only where a stack trace prints one', () => {
     assert.deepEqual(parseEventLine(`Caused by: ${OODM}`), oodm({ chained: true }));
     assert.deepEqual(parseEventLine(`Exception in thread "main" ${OODM}`), oodm({}));

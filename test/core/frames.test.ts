@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { nettyRootOfFrames, relocationOf } from '../../src/core/frames.ts';
+import { parseFrame } from '../../src/core/parse/frame.ts';
+import { fixtureLines } from '../fixture-files.ts';
+
+/** The frames of lines `first..last` of a fixture, as the scanner keeps them. */
+function frames(path: string, first: number, last: number): string[] {
+  return fixtureLines(path, first, last)
+    .map((l) => parseFrame(l))
+    .filter((f): f is string => f !== null);
+}
+
+describe('nettyRootOfFrames', () => {
+  it('finds a relocated Netty 4 in frames when the exception is the JDK’s', () => {
+    assert.equal(nettyRootOfFrames(frames('corpus/p042.txt', 8, 14)), 'io.grpc.netty.shaded.io.netty.');
+    assert.equal(nettyRootOfFrames(frames('corpus/p045.txt', 3, 10)), 'com.couchbase.client.deps.io.netty.');
+  });
+
+  it('finds a relocated Netty 3 by the classes only Netty 3 has', () => {
+    assert.equal(nettyRootOfFrames(frames('corpus/p053.txt', 8, 18)), 'org.elasticsearch.common.netty.');
+  });
+
+  it('finds nothing in plain Netty, unshaded gRPC or reactor-netty frames', () => {
+    assert.equal(
+      nettyRootOfFrames([
+        'io.netty.buffer.PoolArena.allocate(PoolArena.java:214)',
+        'io.grpc.netty.NettyServerHandler.onDataRead(NettyServerHandler.java:480)',
+        'reactor.netty.channel.FluxReceive.onInboundNext(FluxReceive.java:364)',
+        'org.jboss.netty.channel.socket.nio.NioWorker.read(NioWorker.java:64)',
+      ]),
+      null,
+    );
+  });
+});
+
+describe('relocationOf', () => {
+  it('names what a relocation put before Netty’s root', () => {
+    assert.equal(relocationOf('io.grpc.netty.shaded.io.netty.'), 'io.grpc.netty.shaded.');
+    assert.equal(relocationOf('org.elasticsearch.common.netty.'), 'org.elasticsearch.common.');
+    assert.equal(relocationOf('io.netty.'), null);
+    assert.equal(relocationOf('org.jboss.netty.'), null);
+  });
+});
