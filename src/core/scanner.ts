@@ -83,7 +83,8 @@ export class Scanner {
       else this.prevHeader = null;
       return;
     }
-    if (trimmed.includes('netty')) this.companions.readVersionsOnly(trimmed);
+    // `etty`: jar names (`netty-common-…`) and a version stated in prose (`Netty version: …`).
+    if (trimmed.includes('etty')) this.companions.readVersionsOnly(trimmed);
     const frame = trimmed.includes('(') ? parseFrame(trimmed) : null;
     if (frame) {
       this.onFrame(frame);

@@ -63,9 +63,12 @@ const MAX_DIRECT = /-XX:MaxDirectMemorySize=(\d{1,15})([kKmMgGtT]?)\b/;
 const XMX = /-Xmx(\d{1,15})([kKmMgGtT]?)\b/;
 // `-Dio.netty.maxDirectMemory=1073741824`, `-Dio.grpc.netty.shaded.io.netty.maxDirectMemory=…`
 const NETTY_MAX = /-D[\w.]{0,80}netty\.maxDirectMemory=(-?\d{1,20})\b/;
-// `netty-common-4.1.33.Final.jar`, `netty-transport-native-epoll-4.1.33.Final-linux-x86_64`, `io/netty/netty-common/4.1.6.Final/`
+// `netty-common-4.1.33.Final.jar`, `netty-transport-native-epoll-4.1.33.Final-linux-x86_64`, `io/netty/netty-common/4.1.6.Final/`,
+// a vendor's rebuild `netty-all-4.0.18.Final-redhat-1.jar`, Netty 3's `netty-3.10.6.Final.jar`
 const VERSION =
-  /netty(?:-[a-z]{1,20}){0,5}[-/]([45]\.\d{1,2}\.\d{1,3}\.(?:Final|Beta\d{0,2}|Alpha\d{0,2}|CR\d{0,2}))/g;
+  /netty(?:-[a-z]{1,20}){0,5}[-/]([345]\.\d{1,2}\.\d{1,3}\.(?:Final|Beta\d{0,2}|Alpha\d{0,2}|CR\d{0,2})(?:-[a-z]{2,12}-\d{1,6}\b)?)/g;
+// `Netty version: 3.10.6.Final`, `netty 4.1.68.Final` (the version as a person states it beside the trace)
+const STATED_VERSION = /\bnetty(?: version)?(?::|：)? ?v?([345]\.\d{1,2}\.\d{1,3}\.Final)\b/gi;
 
 /** Reads companion evidence line by line; `heapUsageLines` follows the jmap section it is in. */
 export class CompanionReader {
@@ -163,10 +166,12 @@ export class CompanionReader {
   }
 
   private readVersions(t: string): void {
-    VERSION.lastIndex = 0;
-    for (let m = VERSION.exec(t); m; m = VERSION.exec(t)) {
-      const v = m[1];
-      if (v) this.found.versions.set(v, (this.found.versions.get(v) ?? 0) + 1);
+    for (const re of [VERSION, STATED_VERSION]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(t); m; m = re.exec(t)) {
+        const v = m[1];
+        if (v) this.found.versions.set(v, (this.found.versions.get(v) ?? 0) + 1);
+      }
     }
   }
 }
