@@ -3,7 +3,10 @@
  * quotes and code fences, container log prefixes, syslog `#011`/`#012` escapes, JSON-logged lines,
  * escaped `\n\tat`, CRLF. Over-long lines are cut here, before any regular expression sees them.
  */
+
+import { brokenJsonRecord, jsonField, jsonRecord } from './json-record.ts';
 import { SYSLOG, stripPlatformPrefix } from './prefixes.ts';
+import { Rejoiner } from './rejoin.ts';
 
 /** Longest raw line read whole; longer ones keep their head and the parts around event signatures. */
 export const MAX_RAW_LINE = 256 * 1024;
@@ -55,6 +58,7 @@ export class Normalizer {
   private partialLine = 0;
   /** The last input line that was cut: each is counted once. */
   private lastCut = 0;
+  private readonly rejoin = new Rejoiner((text, line) => this.expand(text, line));
 
   constructor(private readonly emit: (line: CleanLine) => void) {}
 
@@ -84,15 +88,16 @@ export class Normalizer {
       at = this.partialLine;
       this.partial = null;
     }
-    this.expand(this.unslack(text), at);
+    this.rejoin.push(this.unslack(text), at);
   }
 
   /** Emit anything held back (a partial line at the end of input). */
   end(): void {
     if (this.partial !== null) {
-      this.expand(this.partial, this.partialLine);
+      this.rejoin.push(this.unslack(this.partial), this.partialLine);
       this.partial = null;
     }
+    this.rejoin.end();
   }
 
   /** Container and log-shipper wrappers around each physical line. */
@@ -125,8 +130,12 @@ export class Normalizer {
   /** One physical line may hold many: JSON log records, syslog escapes, escaped newlines. */
   private expand(text: string, line: number): void {
     const t = text.trimStart();
-    if (t.startsWith('{') && t.trimEnd().endsWith('}')) {
-      const lines = jsonRecord(t);
+    if (t.startsWith('{')) {
+      const lines = t.trimEnd().endsWith('}')
+        ? jsonRecord(t)
+        : t.startsWith('{"')
+          ? brokenJsonRecord(t)
+          : null;
       if (lines) {
         for (const l of lines) this.out(l, line);
         return;
@@ -183,69 +192,6 @@ export function cutAroundSignatures(text: string, limit: number): string {
     }
   }
   return pieces.join(' … ');
-}
-
-/** A JSON log record (logstash, ECS, bunyan…) as the lines a plain log would show. */
-function jsonRecord(text: string): string[] | null {
-  let obj: unknown;
-  try {
-    obj = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return null;
-  const rec = obj as Record<string, unknown>;
-  const message = pick(rec, ['message', 'msg', 'log', 'text']);
-  const stack = pick(rec, [
-    'stack_trace',
-    'stacktrace',
-    'stackTrace',
-    'exception',
-    'error.stack_trace',
-    'err',
-  ]);
-  if (message === null && stack === null) return null;
-  const ts = pick(rec, ['@timestamp', 'timestamp', 'time', 'ts', 'date']);
-  const thread = pick(rec, ['thread_name', 'thread', 'threadName', 'process.thread.name']);
-  const level = pick(rec, ['level', 'severity', 'log.level']);
-  const logger = pick(rec, ['logger_name', 'logger', 'loggerName', 'log.logger']);
-  const head = [ts, thread ? `[${thread}]` : null, level, logger, logger ? '-' : null, message]
-    .filter((x): x is string => x !== null && x !== '')
-    .join(' ');
-  const lines = head.split('\n');
-  if (stack) lines.push(...stack.split('\n'));
-  return lines;
-}
-
-function pick(rec: Record<string, unknown>, keys: string[]): string | null {
-  for (const key of keys) {
-    let v: unknown = rec[key];
-    if (v === undefined && key.includes('.')) {
-      v = key
-        .split('.')
-        .reduce<unknown>(
-          (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
-          rec,
-        );
-    }
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number') return String(v);
-    if (v && typeof v === 'object' && key === 'err') {
-      const stack = (v as Record<string, unknown>).stack;
-      if (typeof stack === 'string') return stack;
-    }
-  }
-  return null;
-}
-
-function jsonField(text: string, keys: string[]): string | null {
-  try {
-    const obj = JSON.parse(text) as unknown;
-    if (obj && typeof obj === 'object') return pick(obj as Record<string, unknown>, keys);
-  } catch {
-    // not JSON after all: read the line as it is
-  }
-  return null;
 }
 
 /** Columns a line takes in a terminal: tabs stop every 8 columns. */

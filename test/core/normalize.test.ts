@@ -185,19 +185,14 @@ describe('normalize: log shippers and containers', () => {
     );
   });
 
-  it('splits a JSON record cut short at its escaped newlines and tabs', () => {
-    // A record cut before its closing brace is no longer JSON; its escaped trace is still read.
+  it('reads a JSON record cut short as its header line and the trace its escapes hold', () => {
+    // A record cut before its closing brace is no longer JSON; its fields and escaped trace are still read.
     const cut = fixtureLine('pastes/json-logstash.txt', 4).slice(0, 900);
-    const head = cut.slice(0, cut.indexOf('\\n'));
-    assert.ok(
-      head.endsWith(
-        '"stack_trace":"io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 4110417927, max: 4116185088)',
-      ),
-    );
     assert.deepEqual(
       normalize([cut]).out.map((l) => l.text),
       [
-        head,
+        '2021-11-23T14:05:31.872+08:00 [reactor-http-epoll-3] ERROR reactor.netty.transport.ServerTransport - [3b1c7f2e, L:/10.12.4.21:8080 - R:/10.12.9.77:53122] onUncaughtException(SimpleConnection{channel=[id: 0x3b1c7f2e, L:/10.12.4.21:8080 - R:/10.12.9.77:53122]})',
+        'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 4110417927, max: 4116185088)',
         '\tat io.netty.util.internal.PlatformDependent.incrementMemoryCounter(PlatformDependent.java:802)',
         '\tat io.netty.util.internal.PlatformDependent.allocateDirectNoCleaner(PlatformDependent.java:731)',
         '\tat io.netty.buffer.PoolArena$DirectArena.allocateDirect(PoolArena.java:649)',
@@ -205,6 +200,44 @@ describe('normalize: log shippers and containers', () => {
         '\tat io.netty.buffer.PoolArena.allocat',
       ],
     );
+  });
+
+  it('reads a logstash record whose newlines were unescaped: fields of its first line, escaped tabs after', () => {
+    assert.deepEqual(
+      normalizeFixture('corpus/p089.txt', 2, 3).map((l) => l.text),
+      [
+        '2020-11-06T14:46:49.835Z [reactor-http-epoll-1] ERROR org.springframework.boot.autoconfigure.web.reactive.error.AbstractErrorWebExceptionHandler - [7de5326e-4919504]  500 Server Error for HTTP POST "/web/uploads/temp"',
+        'reactor.netty.ReactorNetty$InternalNettyException: java.lang.OutOfMemoryError: Cannot reserve 16777216 bytes of direct buffer memory (allocated: 1057308680, limit: 1073741824)',
+        '\tSuppressed: reactor.core.publisher.FluxOnAssembly$OnAssemblyException: ',
+      ],
+    );
+  });
+
+  it('joins a JSON record that a terminal wrapped over several lines', () => {
+    const out = normalizeFixture('corpus/p027.txt', 15, 18);
+    assert.equal(out.length, 1);
+    assert.match(out[0]?.text ?? '', /^15:20:33\.834 \[pulsar-proxy-io-2-1\] WARN .*max: 1073741824\)$/);
+    assert.equal(out[0]?.line, 15);
+  });
+
+  it('joins an event message whose rest was wrapped onto the next line', () => {
+    assert.deepEqual(normalizeFixture('corpus/p004.txt', 1, 2), [
+      {
+        text: 'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 452984839, max: 468189184)',
+        line: 1,
+      },
+    ]);
+  });
+
+  it('lets an unfinished message go line by line when the next line does not finish it', () => {
+    const cut =
+      'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 4521';
+    const frame =
+      '\tat io.netty.util.internal.PlatformDependent.incrementMemoryCounter(PlatformDependent.java:640)';
+    assert.deepEqual(normalize([cut, frame]).out, [
+      { text: cut, line: 1 },
+      { text: frame, line: 2 },
+    ]);
   });
 
   it('reads the log field of Docker json-file lines, without its trailing newline', () => {

@@ -39,8 +39,12 @@ const LEAK = /LEAK: [\w$.]{1,200}\.release\(\) was not called/;
 
 /** Parse a (normalized) line; `null` when it does not open or continue an event. */
 export function parseEventLine(line: string): EventLine | null {
-  const oodm = line.indexOf(OODM);
-  if (oodm >= 0) return parseOodm(line, oodm);
+  // The first mention may be a sentence's (`Got exception OutOfDirectMemoryError : …`), the trace's follows.
+  for (let at = line.indexOf(OODM), n = 0; at >= 0 && n < 4; at = line.indexOf(OODM, at + 1), n++) {
+    const ev = parseOodm(line, at);
+    if (ev) return ev;
+  }
+  if (line.includes(OODM)) return null;
   const oom = line.indexOf('OutOfMemoryError: ');
   if (oom >= 0) {
     const rest = line.slice(oom + 18);

@@ -102,6 +102,15 @@ describe('parseEventLine: Netty’s OutOfDirectMemoryError', () => {
     );
   });
 
+  it('reads the trace’s mention after a sentence that named the class first', () => {
+    const line =
+      '[/127.0.0.1:36988] Got exception OutOfDirectMemoryError : failed to allocate 16777216 byte(s) of direct memory (used: 1073741824, max: 1073741824) io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 1073741824, max: 1073741824)';
+    assert.deepEqual(
+      parseEventLine(line),
+      oodm({ requestedBytes: 16777216, usedBytes: 1073741824, maxBytes: 1073741824 }),
+    );
+  });
+
   it('reads a bare class name only where a stack trace prints one', () => {
     assert.deepEqual(parseEventLine(`Caused by: ${OODM}`), oodm({ chained: true }));
     assert.deepEqual(parseEventLine(`Exception in thread "main" ${OODM}`), oodm({}));
