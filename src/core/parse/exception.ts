@@ -26,14 +26,17 @@ const OODM = 'OutOfDirectMemoryError';
 const CHAINED = /^\s*(?:Caused by|Suppressed): /;
 const CLASS_CHAR = /[\w$.]/;
 
+// A number as printed, with the digit groups a locale may add (`16 777 216`, `16,777,216`, `16.777.216`).
+const N = "(-?\\d{1,40}(?:[ \\u00a0\\u202f,.']\\d{3}){0,6})";
 // `failed to allocate 16777216 byte(s) of direct memory (used: 8220835847, max: 8232370176)`
-const REQUESTED = /failed to allocate (-?\d{1,40}) byte/;
-const USED = /\(used: (-?\d{1,40}),/;
-const MAX = /, max: (-?\d{1,40})\)/;
+const REQUESTED = new RegExp(`failed to allocate ${N} byte`);
+const USED = new RegExp(`\\(used: ${N},`);
+const MAX = new RegExp(`, ?max: ${N}\\)`);
 // `Cannot reserve 16777216 bytes of direct buffer memory (allocated: 1065353216, limit: 1073741824)`
-const RESERVE = /Cannot reserve (-?\d{1,40}) bytes of direct buffer memory/;
-const ALLOCATED = /\(allocated: (-?\d{1,40}),/;
-const LIMIT = /, limit: (-?\d{1,40})\)/;
+const RESERVE = new RegExp(`Cannot reserve ${N} bytes of direct buffer memory`);
+const ALLOCATED = new RegExp(`\\(allocated: ${N},`);
+const LIMIT = new RegExp(`, ?limit: ${N}\\)`);
+const GROUPING = /[ \u00a0\u202f,.']/g;
 // `LEAK: ByteBuf.release() was not called before it's garbage-collected.`
 const LEAK = /LEAK: [\w$.]{1,200}\.release\(\) was not called/;
 
@@ -166,7 +169,7 @@ function readNumber(text: string, pattern: RegExp, name: string, problems: strin
     if (cut) problems.push(`the ${name} number (${cut[1]}) is cut off in the paste and was ignored`);
     return null;
   }
-  const digits = m[1];
+  const digits = m[1].replace(GROUPING, '');
   if (digits.startsWith('-')) {
     problems.push(`the ${name} number is negative (${digits}) and was ignored`);
     return null;

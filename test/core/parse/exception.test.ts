@@ -111,6 +111,19 @@ describe('parseEventLine: Netty’s OutOfDirectMemoryError', () => {
     );
   });
 
+  it('reads numbers printed with a locale’s digit groups, and a comma without its space', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('corpus/p040.txt', 6)),
+      oodm({ requestedBytes: 16777216, usedBytes: 1073741824, maxBytes: 1073741824 }),
+    );
+    assert.deepEqual(
+      parseEventLine(
+        `${OODM}: failed to allocate 16,777,216 byte(s) of direct memory (used: 1073741824,max: 1073741824)`,
+      ),
+      oodm({ requestedBytes: 16777216, usedBytes: 1073741824, maxBytes: 1073741824 }),
+    );
+  });
+
   it('reads a bare class name only where a stack trace prints one', () => {
     assert.deepEqual(parseEventLine(`Caused by: ${OODM}`), oodm({ chained: true }));
     assert.deepEqual(parseEventLine(`Exception in thread "main" ${OODM}`), oodm({}));
