@@ -166,8 +166,17 @@ export class Normalizer {
       if (line !== this.lastCut) this.stats.cutLines++;
       this.lastCut = line;
     }
+    if (MEMORY_ERROR.test(t)) t = t.replace(MISTYPED_CLASS, canonicalClass);
     this.emit({ text: t, line });
   }
+}
+
+const MEMORY_ERROR = /memoryerror/i;
+// `0utOfMemoryError` retyped by hand, `java.lang.outofmemoryerror` lower-cased by a translation.
+const MISTYPED_CLASS = /[0o]ut[0o]f(direct)?memoryerror/gi;
+
+function canonicalClass(_: string, direct: string | undefined): string {
+  return direct ? 'OutOfDirectMemoryError' : 'OutOfMemoryError';
 }
 
 /**

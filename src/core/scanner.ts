@@ -6,7 +6,7 @@ import { CueMatcher } from './cues.ts';
 import { FrameworkDetector } from './frameworks.ts';
 import type { CleanLine } from './normalize.ts';
 import { CompanionReader } from './parse/companions.ts';
-import { type EventLine, parseEventLine } from './parse/exception.ts';
+import { EVENT_NEEDLES, type EventLine, parseEventLine } from './parse/exception.ts';
 import { parseFrame } from './parse/frame.ts';
 import { type Header, parseHeader } from './parse/header.ts';
 import type { AnalyzerKnowledge, TraceEvent } from './types.ts';
@@ -274,7 +274,7 @@ function ownsNextException(header: Header, line: string): boolean {
 }
 
 function mayOpenEvent(t: string): boolean {
-  return t.includes('OutOfDirectMemoryError') || t.includes('OutOfMemoryError: ') || t.includes('LEAK: ');
+  return EVENT_NEEDLES.some((n) => t.includes(n));
 }
 
 function sameNumbers(a: ScannedEvent, b: EventLine): boolean {

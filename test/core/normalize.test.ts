@@ -331,6 +331,19 @@ describe('normalize: characters', () => {
     assert.deepEqual(normalize([mangled]).out, [{ text: OODM_000, line: 1 }]);
   });
 
+  it('restores an OutOfMemoryError class retyped with a zero or lower-cased by a translation', () => {
+    assert.deepEqual(
+      normalize([
+        'java.lang.0utOfMemoryError: Direct buffer memory',
+        'io.netty.util.internal.outofdirectmemoryerror: failed to allocate 16777216 byte(s) of direct memory (used: 1, max: 2)',
+      ]).out.map((l) => l.text),
+      [
+        'java.lang.OutOfMemoryError: Direct buffer memory',
+        'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 1, max: 2)',
+      ],
+    );
+  });
+
   it('reads full-width digits as digits', () => {
     const wide = OODM_000.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
     assert.notEqual(wide, OODM_000);

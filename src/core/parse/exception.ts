@@ -19,7 +19,13 @@ export interface EventLine {
 }
 
 /** Literal substrings that any event line contains: cheap to test before parsing. */
-export const EVENT_NEEDLES = ['OutOfDirectMemoryError', 'OutOfMemoryError: ', 'LEAK: '] as const;
+export const EVENT_NEEDLES = [
+  'OutOfDirectMemoryError',
+  'OutOfMemoryError: ',
+  'LEAK: ',
+  'failed to allocate ',
+  'annot reserve ',
+] as const;
 
 const OODM = 'OutOfDirectMemoryError';
 // `Caused by: io.netty…`, `\tSuppressed: …`
@@ -33,10 +39,16 @@ const REQUESTED = new RegExp(`failed to allocate ${N} byte`);
 const USED = new RegExp(`\\(used: ${N},`);
 const MAX = new RegExp(`, ?max: ${N}\\)`);
 // `Cannot reserve 16777216 bytes of direct buffer memory (allocated: 1065353216, limit: 1073741824)`
-const RESERVE = new RegExp(`Cannot reserve ${N} bytes of direct buffer memory`);
-const ALLOCATED = new RegExp(`\\(allocated: ${N},`);
-const LIMIT = new RegExp(`, ?limit: ${N}\\)`);
+const RESERVE = new RegExp(`Cannot reserve ${N} bytes of direct buffer memory`, 'i');
+const ALLOCATED = new RegExp(`\\(allocated: ${N},`, 'i');
+const LIMIT = new RegExp(`, ?limit: ${N}\\)`, 'i');
 const GROUPING = /[ \u00a0\u202f,.']/g;
+const OOM = 'OutOfMemoryError: ';
+// The allocators' own messages, numbers and all, wherever they are quoted.
+const NETTY_MESSAGE = /failed to allocate -?\d[\d ,.']{0,60} byte\(s\) of direct memory \(used: -?\d/;
+const JDK_MESSAGE = /Cannot reserve -?\d[\d ,.']{0,60} bytes of direct buffer memory \(allocated: -?\d/i;
+// `… NetworkBufferPool (required (Mb): 5120, allocated (Mb): 1965, missing (Mb): 3155). Cause: Direct buffer memory.`
+const FRAMEWORK_CAUSE = /\bCause: Direct buffer memory\b/i;
 // `LEAK: ByteBuf.release() was not called before it's garbage-collected.`
 const LEAK = /LEAK: [\w$.]{1,200}\.release\(\) was not called/;
 
@@ -46,26 +58,12 @@ export function parseEventLine(line: string): EventLine | null {
   for (let at = line.indexOf(OODM), n = 0; at >= 0 && n < 4; at = line.indexOf(OODM, at + 1), n++) {
     const ev = parseOodm(line, at);
     if (ev) return ev;
+    // Another library's class of that name (`com.acme.OutOfDirectMemoryError`): its message is not Netty's.
+    if (classEndingAt(line, at + OODM.length).includes('.')) return null;
   }
-  if (line.includes(OODM)) return null;
-  const oom = line.indexOf('OutOfMemoryError: ');
-  if (oom >= 0) {
-    const rest = line.slice(oom + 18);
-    if (rest.startsWith('Direct buffer memory'))
-      return jdkEvent(line, oom, 'direct_buffer_oom', null, null, null, []);
-    if (rest.startsWith('Cannot reserve ')) {
-      const problems: string[] = [];
-      return jdkEvent(
-        line,
-        oom,
-        'cannot_reserve',
-        readNumber(rest, RESERVE, 'requested', problems),
-        readNumber(rest, ALLOCATED, 'allocated', problems),
-        readNumber(rest, LIMIT, 'limit', problems),
-        problems,
-      );
-    }
-    return null;
+  for (let at = line.indexOf(OOM), n = 0; at >= 0 && n < 4; at = line.indexOf(OOM, at + 1), n++) {
+    const ev = parseJdk(line, at);
+    if (ev) return ev;
   }
   const leak = line.indexOf('LEAK: ');
   if (leak >= 0 && LEAK.test(line.slice(leak, leak + 260))) {
@@ -83,7 +81,71 @@ export function parseEventLine(line: string): EventLine | null {
       problems: [],
     };
   }
+  return messageOnly(line);
+}
+
+/** The JDK's limit: `Direct buffer memory`, `Cannot reserve …`, or a framework's error that names it as its cause. */
+function parseJdk(line: string, oom: number): EventLine | null {
+  const rest = line.slice(oom + OOM.length);
+  const head = rest.slice(0, 20).toLowerCase();
+  if (head.startsWith('direct buffer memory'))
+    return jdkEvent(line, oom, 'direct_buffer_oom', null, null, null, []);
+  if (head.startsWith('cannot reserve ')) {
+    const problems: string[] = [];
+    return jdkEvent(
+      line,
+      oom,
+      'cannot_reserve',
+      readNumber(rest, RESERVE, 'requested', problems),
+      readNumber(rest, ALLOCATED, 'allocated', problems),
+      readNumber(rest, LIMIT, 'limit', problems),
+      problems,
+    );
+  }
+  // Flink: `OutOfMemoryError: Could not allocate enough memory segments for NetworkBufferPool (required (Mb): 5120, …).
+  // Cause: Direct buffer memory.`: its figures are megabytes of its own pool, not the JDK's counter.
+  if (FRAMEWORK_CAUSE.test(rest.slice(0, 400)))
+    return jdkEvent(line, oom, 'direct_buffer_oom', null, null, null, []);
   return null;
+}
+
+/**
+ * Netty's or the JDK's message without its exception class: wrapped in another exception's message
+ * (Spark's `FetchFailedException: failed to allocate …`), relayed from another process (an HTTP/2
+ * GOAWAY's debug data), or quoted by the log record that precedes the trace. The text is the
+ * allocator's own, so it is the event; the class printed after it, if any, joins it.
+ */
+function messageOnly(line: string): EventLine | null {
+  const problems: string[] = [];
+  const at = line.search(NETTY_MESSAGE);
+  if (at >= 0) {
+    const after = line.slice(at);
+    return {
+      kind: 'oodm',
+      exceptionClass: `io.netty.util.internal.${OODM}`,
+      requestedBytes: readNumber(after, REQUESTED, 'requested', problems),
+      usedBytes: readNumber(after, USED, 'used', problems),
+      maxBytes: readNumber(after, MAX, 'max', problems),
+      nettyPackage: null,
+      chained: CHAINED.test(line),
+      quoted: true,
+      problems,
+    };
+  }
+  const reserve = line.search(JDK_MESSAGE);
+  if (reserve < 0) return null;
+  const after = line.slice(reserve);
+  return {
+    kind: 'cannot_reserve',
+    exceptionClass: 'java.lang.OutOfMemoryError',
+    requestedBytes: readNumber(after, RESERVE, 'requested', problems),
+    usedBytes: readNumber(after, ALLOCATED, 'allocated', problems),
+    maxBytes: readNumber(after, LIMIT, 'limit', problems),
+    nettyPackage: null,
+    chained: CHAINED.test(line),
+    quoted: true,
+    problems,
+  };
 }
 
 function parseOodm(line: string, at: number): EventLine | null {

@@ -202,6 +202,54 @@ describe('parseEventLine: numbers it will not guess', () => {
   });
 });
 
+describe('parseEventLine: the allocators’ messages without their class', () => {
+  it('reads Netty’s message wrapped in another exception’s message', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('corpus/p041.txt', 4)),
+      oodm({
+        requestedBytes: 16777216,
+        usedBytes: 64424509440,
+        maxBytes: 64424509440,
+        nettyPackage: null,
+        quoted: true,
+      }),
+    );
+  });
+
+  it('reads a remote Netty’s message relayed in an HTTP/2 GOAWAY’s debug data', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('corpus/p098.txt', 4)),
+      oodm({
+        requestedBytes: 16777216,
+        usedBytes: 6425674007,
+        maxBytes: 6442450944,
+        nettyPackage: null,
+        chained: true,
+        quoted: true,
+      }),
+    );
+  });
+
+  it('reads the JDK’s Cannot reserve message without its class, in any case', () => {
+    assert.deepEqual(
+      parseEventLine(
+        'Unexpected error: cannot reserve 4194304 bytes of direct buffer memory (allocated: 256330613, limit: 259522560)',
+      ),
+      jdk({
+        kind: 'cannot_reserve',
+        requestedBytes: 4194304,
+        usedBytes: 256330613,
+        maxBytes: 259522560,
+        quoted: true,
+      }),
+    );
+  });
+
+  it('does not read the message as source code quotes it', () => {
+    assert.equal(parseEventLine(fixtureLine('corpus/p065.txt', 1)), null);
+  });
+});
+
 describe('parseEventLine: the JDK’s direct memory errors', () => {
   it('reads JDK 8’s Direct buffer memory, which shows no numbers', () => {
     assert.deepEqual(
@@ -218,6 +266,20 @@ describe('parseEventLine: the JDK’s direct memory errors', () => {
     assert.deepEqual(
       parseEventLine(fixtureLine('pastes/jdk17-cannot-reserve.txt', 2)),
       jdk({ kind: 'cannot_reserve', requestedBytes: 16777216, usedBytes: 1065353216, maxBytes: 1073741824 }),
+    );
+  });
+
+  it('reads a framework’s OutOfMemoryError that names the JDK’s direct limit as its cause (Flink)', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('corpus/p048.txt', 11).replace('pipeline-controller  | ', '')),
+      jdk({ kind: 'direct_buffer_oom' }),
+    );
+  });
+
+  it('reads the message a translation lower-cased', () => {
+    assert.deepEqual(
+      parseEventLine('java.lang.OutOfMemoryError: direct buffer memory'),
+      jdk({ kind: 'direct_buffer_oom' }),
     );
   });
 
