@@ -5,6 +5,7 @@
 import { CueMatcher } from './cues.ts';
 import { FrameworkDetector } from './frameworks.ts';
 import type { CleanLine } from './normalize.ts';
+import { OrphanLeakReader } from './orphan-leak.ts';
 import { CompanionReader } from './parse/companions.ts';
 import { EVENT_NEEDLES, type EventLine, parseEventLine } from './parse/exception.ts';
 import { parseFrame } from './parse/frame.ts';
@@ -61,6 +62,7 @@ export class Scanner {
   private readonly frameworks: FrameworkDetector;
   private readonly cues: CueMatcher;
   private readonly companions = new CompanionReader();
+  private readonly orphans = new OrphanLeakReader();
   private readonly otherErrors = new Set<string>();
   private readonly notes: string[] = [];
   private eventsOmitted = 0;
@@ -87,10 +89,12 @@ export class Scanner {
     if (trimmed.includes('etty')) this.companions.readVersionsOnly(trimmed);
     const frame = trimmed.includes('(') ? parseFrame(trimmed) : null;
     if (frame) {
+      this.current ??= this.orphans.frame(frame, !trimmed.startsWith('at '), line);
       this.onFrame(frame);
       return;
     }
     if (this.current && this.onTraceStructure(trimmed)) return;
+    if (!this.current && this.orphans.heading(trimmed, line)) return;
 
     const ev = mayOpenEvent(trimmed) ? parseEventLine(trimmed) : null;
     const header = parseHeader(trimmed);
@@ -119,6 +123,7 @@ export class Scanner {
   /** The input skipped lines here (a large file read around its error signatures). */
   gap(): void {
     this.close();
+    this.orphans.reset();
     this.prevHeader = null;
   }
 

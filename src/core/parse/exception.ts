@@ -49,8 +49,10 @@ const NETTY_MESSAGE = /failed to allocate -?\d[\d ,.']{0,60} byte\(s\) of direct
 const JDK_MESSAGE = /Cannot reserve -?\d[\d ,.']{0,60} bytes of direct buffer memory \(allocated: -?\d/i;
 // `… NetworkBufferPool (required (Mb): 5120, allocated (Mb): 1965, missing (Mb): 3155). Cause: Direct buffer memory.`
 const FRAMEWORK_CAUSE = /\bCause: Direct buffer memory\b/i;
-// `LEAK: ByteBuf.release() was not called before it's garbage-collected.`
-const LEAK = /LEAK: [\w$.]{1,200}\.release\(\) was not called/;
+// `LEAK: ByteBuf.release() was not called before it's garbage-collected.`, Netty 4.0's
+// `LEAK: ByteBuf was GC'd before being released correctly.`; the detector names what leaked, and only
+// a buffer (`ByteBuf`, `Buffer`, `DataBuffer`) is direct memory: an SSL engine's or a timer's leak is not.
+const LEAK = /LEAK: [\w$.]{0,100}Buf\w{0,20}(?:\.release\(\) was not called| was GC'd before being released)/;
 
 /** Parse a (normalized) line; `null` when it does not open or continue an event. */
 export function parseEventLine(line: string): EventLine | null {

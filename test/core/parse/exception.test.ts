@@ -325,7 +325,22 @@ describe('parseEventLine: Netty’s LEAK report', () => {
     );
   });
 
-  it('does not read a LEAK: that is not Netty’s message', () => {
+  it('reads Netty 4.0’s wording of the report', () => {
+    assert.deepEqual(
+      parseEventLine(
+        "LEAK: ByteBuf was GC'd before being released correctly.  The following stack trace shows where the leaked object was created, rather than where you failed to release it.",
+      ),
+      leak({}),
+    );
+  });
+
+  it('does not read a LEAK: that is not Netty’s message, or the leak of a resource that is not a buffer', () => {
     assert.equal(parseEventLine('LEAK: connection pool exhausted'), null);
+    assert.equal(
+      parseEventLine(
+        "2021-03-01 10:00:00.000 ERROR [nioEventLoopGroup-2-1] io.netty.util.ResourceLeakDetector - LEAK: ReferenceCountedOpenSslEngine.release() was not called before it's garbage-collected.",
+      ),
+      null,
+    );
   });
 });
