@@ -4,6 +4,7 @@
  */
 import { diagnose, unknownFinding } from './diagnose.ts';
 import { detectLanguage } from './language.ts';
+import { newestFirst } from './line-order.ts';
 import { type CleanLine, Normalizer, unwrapHardWrapped } from './normalize.ts';
 import { type ScannedEvent, Scanner } from './scanner.ts';
 import { summarize } from './summarize.ts';
@@ -45,7 +46,8 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
 /** Analyze a whole pasted text. */
 export function analyze(text: string, knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Report {
   const scanner = new Scanner(knowledge);
-  const normalizer = new Normalizer((l: CleanLine) => scanner.push(l));
+  const clean: CleanLine[] = [];
+  const normalizer = new Normalizer((l: CleanLine) => clean.push(l));
   const raw = text.split('\n');
   if (raw.length > 0 && raw[raw.length - 1] === '' && text.length > 0) raw.pop();
   const unwrapped = unwrapHardWrapped(raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
@@ -55,6 +57,8 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
       normalizer.push(l, i + 1);
     });
   normalizer.end();
+  if (newestFirst(clean)) clean.reverse();
+  for (const l of clean) scanner.push(l);
   return buildReport(scanner, knowledge, options, {
     bytes: utf8Length(text),
     lines: text === '' ? 0 : raw.length,
