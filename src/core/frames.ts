@@ -1,6 +1,5 @@
 /** What the frames of a trace say: allocation path, read or write, transport, user call sites. */
-import { frameName } from './parse/frame.ts';
-import { unshade } from './scanner.ts';
+import { frameName, unshade } from './parse/frame.ts';
 import type { AllocationPath, IoDirection, Transport } from './types.ts';
 
 const JDK = ['java.', 'javax.', 'jdk.', 'sun.', 'com.sun.'];

@@ -90,6 +90,7 @@ function leakEvent(p: Pending, next: string): ScannedEvent {
     nettyPackage: root,
     records: p.records,
     quoted: false,
+    uncaught: false,
   };
 }
 

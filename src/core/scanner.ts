@@ -8,7 +8,7 @@ import type { CleanLine } from './normalize.ts';
 import { OrphanLeakReader } from './orphan-leak.ts';
 import { CompanionReader } from './parse/companions.ts';
 import { EVENT_NEEDLES, type EventLine, parseEventLine } from './parse/exception.ts';
-import { parseFrame } from './parse/frame.ts';
+import { parseFrame, unshade } from './parse/frame.ts';
 import { type Header, parseHeader } from './parse/header.ts';
 import type { AnalyzerKnowledge, TraceEvent } from './types.ts';
 
@@ -28,6 +28,8 @@ export interface ScannedEvent extends TraceEvent {
   /** LEAK reports: their `Created at:` and `#N:` records. */
   records: LeakRecord[];
   quoted: boolean;
+  /** Printed as `Exception in thread "…"`: nothing caught it, and its thread ended. */
+  uncaught: boolean;
 }
 
 export interface ScanResult {
@@ -99,7 +101,7 @@ export class Scanner {
     const ev = mayOpenEvent(trimmed) ? parseEventLine(trimmed) : null;
     const header = parseHeader(trimmed);
     if (ev) {
-      this.onEventLine(ev, header, line);
+      this.onEventLine(ev, header, line, trimmed.includes('Exception in thread "'));
       this.observeText(trimmed);
       return;
     }
@@ -176,7 +178,7 @@ export class Scanner {
     return false;
   }
 
-  private onEventLine(ev: EventLine, header: Header, line: number): void {
+  private onEventLine(ev: EventLine, header: Header, line: number, uncaught: boolean): void {
     for (const p of ev.problems) this.note(p);
     const cur = this.current;
     if (
@@ -190,6 +192,7 @@ export class Scanner {
         cur.exceptionClass = ev.exceptionClass;
         cur.quoted = false;
       }
+      cur.uncaught ||= uncaught;
       return;
     }
     this.close();
@@ -218,6 +221,7 @@ export class Scanner {
       nettyPackage: ev.nettyPackage,
       records: [],
       quoted: ev.quoted,
+      uncaught,
     };
     this.prevHeader = null;
   }
@@ -291,10 +295,4 @@ function eventKey(e: ScannedEvent): string {
   return [e.kind, e.exceptionClass, e.requestedBytes, e.usedBytes, e.maxBytes, e.thread, e.timestamp].join(
     '|',
   );
-}
-
-/** `io.grpc.netty.shaded.io.netty.buffer.PoolArena…` → `io.netty.buffer.PoolArena…`. */
-export function unshade(frame: string): string {
-  const at = frame.indexOf('.io.netty.');
-  return at > 0 ? frame.slice(at + 1) : frame;
 }

@@ -50,3 +50,9 @@ function countDots(s: string): number {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 46) n++;
   return n;
 }
+
+/** `io.grpc.netty.shaded.io.netty.buffer.PoolArena…` → `io.netty.buffer.PoolArena…`. */
+export function unshade(frame: string): string {
+  const at = frame.indexOf('.io.netty.');
+  return at > 0 ? frame.slice(at + 1) : frame;
+}
