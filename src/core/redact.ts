@@ -18,8 +18,12 @@ const RULES: [RegExp, string][] = [
   [/\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}):[^\s@/]{1,200}@/gi, '$1:[password]@'],
   // password=…, secret: …
   [/\b((?:password|passwd|pwd|secret|api[_-]?key)\s{0,5}[=:]\s{0,5})[^\s&"',;]{1,200}/gi, '$1[redacted]'],
-  // e-mail addresses (JavaMail.root@host… in seed 004's memory dump)
-  [/[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}/g, '[email]'],
+  // e-mail addresses (JavaMail.root@host… in seed 004's memory dump); not Java's `Class@hash` object
+  // names (`DefaultChannelPromise@7447fcb0(failure(…`), which traces print everywhere
+  [
+    /[A-Za-z0-9._%+-]{1,64}@(?![0-9a-f]{1,8}(?![\w.-]))[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}/g,
+    '[email]',
+  ],
   // IPv4
   [/\b(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\b/g, '[ip]'],
 ];
