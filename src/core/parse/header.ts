@@ -24,8 +24,11 @@ const WRITTEN_DATE =
 const TIME = /^\[?(\d{2}:\d{2}:\d{2})[.,](\d{1,9})\]?/;
 // `W 1101 14:10:26.714 UTC THREAD42: ` (finagle / linkerd: level, MMdd, time, zone, thread)
 const FINAGLE = /^([DIWEF]) \d{4} (\d{2}:\d{2}:\d{2}\.\d{3}) [A-Z]{2,5} ([^\s:]{1,160}): /;
+// What a bracket holds: any text, and the placeholders redaction leaves inside a thread's name
+// (`[Redisx-FromEventLoop-[ip]:6379-1]`).
+const INSIDE = '(?:[^[\\]]|\\[(?:ip|email)\\]){1,160}';
 // `[reactor-http-epoll-8]`
-const BRACKETS = /\[([^[\]]{1,160})\]/g;
+const BRACKETS = new RegExp(`\\[(${INSIDE})\\]`, 'g');
 // `[664f2a1be1b94ad6c4a2b0f1e7d3a9c5-c4a2b0f1e7d3a9c5]`: the trace Spring Boot 3.2+ prints after the thread
 // (blank outside a trace), not a thread
 const CORRELATION = /^(?:[\da-f]{32}-[\da-f]{16})?$/;
@@ -36,7 +39,7 @@ const LEVEL = /(?:^|[\s[|])(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)(?=
 const PIPE_CELLS =
   /^ {0,4}\| {0,4}(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE) {0,8}\| {0,4}([^|]{1,160})\|/i;
 // One header token: a bracket, a parenthesis, or a word.
-const TOKEN = /\s{0,40}(\[[^[\]]{0,160}\]|\([^()]{0,160}\)|[^\s[(]{1,200})/y;
+const TOKEN = new RegExp(`\\s{0,40}(\\[(?:${INSIDE})?\\]|\\([^()]{0,160}\\)|[^\\s[(]{1,200})`, 'y');
 // `org.infinispan.server.hotrod.CacheDecodeContext`, `c.a.g.t.FrameDecoder`, `scheduler.TaskSetManager:`, `Foo:181`
 const LOGGER = /^(?:[a-z_][\w$]{0,60}\.){1,15}[A-Z][\w$]{0,80}(?::\d{1,6})?:?$|:$/;
 const LEVELS = new Set([
@@ -145,7 +148,7 @@ function springBootThread(rest: string): string | null {
   const dashes = rest.indexOf(' --- [');
   if (dashes < 0 || dashes > 60) return null;
   let last: string | null = null;
-  const re = /^\s*\[([^[\]]{1,160})\]/;
+  const re = new RegExp(`^\\s*\\[(${INSIDE})\\]`);
   let s = rest.slice(dashes + 4);
   for (let i = 0; i < 3; i++) {
     const m = re.exec(s);
@@ -158,7 +161,8 @@ function springBootThread(rest: string): string | null {
 }
 
 function isThreadBracket(v: string): boolean {
-  return !(v === '' || LEVELS.has(v.toUpperCase()) || /^\d+$/.test(v) || v.endsWith(':'));
+  const redacted = v === 'ip' || v === 'email';
+  return !(v === '' || redacted || LEVELS.has(v.toUpperCase()) || /^\d+$/.test(v) || v.endsWith(':'));
 }
 
 /**

@@ -232,4 +232,15 @@ describe('parseHeader', () => {
       header('2017-01-10T15:21:02.070', 'ult-dispatcher-3', 'ERROR'),
     );
   });
+  it('reads a thread whose name held an address that redaction replaced', () => {
+    const line = fixtureLine('corpus/p056.txt', 1).replace('10.21.201.38', '[ip]');
+    assert.deepEqual(
+      parseHeader(line),
+      header('2025-03-20T02:10:27.567', 'Redisx-FromEventLoop-[ip]:6379-1', 'ERROR'),
+    );
+    assert.deepEqual(
+      parseHeader('2024-06-03 06:00:07.402 connected from [ip] to the order gateway'),
+      header('2024-06-03T06:00:07.402', null, null),
+    );
+  });
 });
