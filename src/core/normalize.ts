@@ -4,6 +4,7 @@
  * escaped `\n\tat`, CRLF. Over-long lines are cut here, before any regular expression sees them.
  */
 
+import { splitCollapsed } from './collapsed.ts';
 import { brokenJsonRecord, jsonField, jsonRecord } from './json-record.ts';
 import { SYSLOG, stripPlatformPrefix } from './prefixes.ts';
 import { Rejoiner } from './rejoin.ts';
@@ -160,7 +161,12 @@ export class Normalizer {
   }
 
   private out(text: string, line: number): void {
-    let t = text.endsWith('\r') ? text.slice(0, -1) : text;
+    const full = text.endsWith('\r') ? text.slice(0, -1) : text;
+    for (const t of splitCollapsed(full)) this.outOne(t, line);
+  }
+
+  private outOne(text: string, line: number): void {
+    let t = text;
     if (t.length > MAX_PARSE_LINE) {
       t = cutAroundSignatures(t, MAX_PARSE_LINE);
       if (line !== this.lastCut) this.stats.cutLines++;

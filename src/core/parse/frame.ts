@@ -34,7 +34,8 @@ export function parseFrame(line: string): string | null {
   if (!NAME.test(name)) return null;
   const dots = countDots(name);
   if (dots < 1 || (bare && dots < 2)) return null;
-  const location = t.slice(open + 1, close);
+  // `(PooledByteBufAllocator.java:385  )`: spaces a scraped copy left before the parenthesis.
+  const location = t.slice(open + 1, close).trimEnd();
   if (!LOCATION.test(location)) return null;
   return `${name}(${location})`;
 }
