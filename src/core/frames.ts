@@ -126,9 +126,12 @@ export function transportOf(frames: string[], threads: string[]): Transport | nu
     if (f.includes('.channel.nio.') || f.includes('.channel.socket.nio.')) return 'nio';
   }
   for (const t of threads) {
+    // Tomcat's connector threads (`http-nio-8080-exec-9`) name its own NIO, not Netty's transport.
+    if (/-exec-\d/.test(t)) continue;
+    // `reactor-http-epoll-4`, `epollEventLoopGroup-3-2`, `kQueueEventLoopGroup-2-1`, `iOUringEventLoopGroup-2-1`
     if (/-epoll-|epollEventLoop/i.test(t)) return 'epoll';
-    if (/-kqueue-/i.test(t)) return 'kqueue';
-    if (/-uring-/i.test(t)) return 'io_uring';
+    if (/-kqueue-|kqueueEventLoop/i.test(t)) return 'kqueue';
+    if (/-(?:io_)?uring-|uringEventLoop/i.test(t)) return 'io_uring';
     if (/-nio-|nioEventLoop/i.test(t)) return 'nio';
   }
   return null;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nettyRootOfFrames, relocationOf } from '../../src/core/frames.ts';
+import { nettyRootOfFrames, relocationOf, transportOf } from '../../src/core/frames.ts';
 import { parseFrame } from '../../src/core/parse/frame.ts';
 import { fixtureLines } from '../fixture-files.ts';
 
@@ -40,5 +40,24 @@ describe('relocationOf', () => {
     assert.equal(relocationOf('org.elasticsearch.common.netty.'), 'org.elasticsearch.common.');
     assert.equal(relocationOf('io.netty.'), null);
     assert.equal(relocationOf('org.jboss.netty.'), null);
+  });
+});
+
+describe('transportOf', () => {
+  it('reads the transport from the frames first', () => {
+    assert.equal(transportOf(frames('corpus/p094.txt', 4, 8), ['nioEventLoopGroup-2-1']), 'epoll');
+  });
+
+  it('reads it from Netty’s and reactor-netty’s event-loop thread names', () => {
+    assert.equal(transportOf([], ['reactor-http-epoll-4']), 'epoll');
+    assert.equal(transportOf([], ['ctor-http-nio-1']), 'nio');
+    assert.equal(transportOf([], ['default-nioEventLoopGroup-5-3']), 'nio');
+    assert.equal(transportOf([], ['kQueueEventLoopGroup-2-1']), 'kqueue');
+    assert.equal(transportOf([], ['iOUringEventLoopGroup-3-1']), 'io_uring');
+  });
+
+  it('reads no transport from a name that does not show one, or from Tomcat’s connector threads', () => {
+    assert.equal(transportOf([], ['pollEventLoopGroup-3-3', 'grpc-default-worker-ELG-1-3']), null);
+    assert.equal(transportOf([], ['http-nio-9000-exec-9']), null);
   });
 });
