@@ -10,6 +10,7 @@ import { CompanionReader } from './parse/companions.ts';
 import { EVENT_NEEDLES, type EventLine, parseEventLine } from './parse/exception.ts';
 import { parseFrame, unshade } from './parse/frame.ts';
 import { type Header, parseHeader } from './parse/header.ts';
+import { carryHead, type RecordHead, recordHead } from './record-head.ts';
 import type { AnalyzerKnowledge, TraceEvent } from './types.ts';
 
 export const MAX_EVENTS = 500;
@@ -60,7 +61,7 @@ export class Scanner {
   private readonly byKey = new Map<string, ScannedEvent>();
   private current: ScannedEvent | null = null;
   /** The last log record's header: an exception printed right after it belongs to it. */
-  private prevHeader: (Header & { line: number; owns: boolean; blank?: boolean }) | null = null;
+  private prevHeader: RecordHead | null = null;
   private readonly frameworks: FrameworkDetector;
   private readonly cues: CueMatcher;
   private readonly companions = new CompanionReader();
@@ -111,10 +112,7 @@ export class Scanner {
     if (jstack?.[1]) this.frameworks.observeThread(jstack[1]);
     this.companions.read(trimmed, header.timestamp);
     if (trimmed.includes('Exception') || trimmed.includes('Error')) this.observeOtherError(trimmed);
-    this.prevHeader =
-      header.timestamp !== null || header.thread !== null
-        ? { ...header, line, owns: ownsNextException(header, trimmed) }
-        : null;
+    this.prevHeader = recordHead(header, trimmed, line) ?? carryHead(this.prevHeader, trimmed);
   }
 
   /** An event is open: following lines may be its frames. */
@@ -200,7 +198,10 @@ export class Scanner {
     let thread = header.thread;
     let start = line;
     const prev = this.prevHeader;
-    if (timestamp === null && thread === null && prev?.owns && !ev.chained) {
+    // The record's own exception, or a cause further down the trace it began.
+    const own =
+      timestamp === null && thread === null && prev?.owns === true && (!ev.chained || prev.trace === true);
+    if (own) {
       timestamp = prev.timestamp;
       thread = prev.thread;
       start = prev.line;
@@ -221,7 +222,7 @@ export class Scanner {
       nettyPackage: ev.nettyPackage,
       records: [],
       quoted: ev.quoted,
-      uncaught,
+      uncaught: uncaught || (own && prev.uncaught === true),
     };
     this.prevHeader = null;
   }
@@ -271,15 +272,6 @@ export class Scanner {
   private note(text: string): void {
     if (this.notes.length < MAX_NOTES && !this.notes.includes(text)) this.notes.push(text);
   }
-}
-
-/**
- * Whether an exception printed on the next line belongs to this record: warnings and errors do, and
- * so does an INFO or DEBUG record that reports a failure (gRPC logs "Transport failed" at INFO).
- */
-function ownsNextException(header: Header, line: string): boolean {
-  const quiet = header.level === 'INFO' || header.level === 'DEBUG' || header.level === 'TRACE';
-  return !quiet || /fail|error|exception|caught|unexpected|refused/i.test(line);
 }
 
 function mayOpenEvent(t: string): boolean {
