@@ -8,9 +8,10 @@ export interface Header {
   level: string | null;
 }
 
-// `ERROR 2020-07-02 18:56:02,131 [main]` (log4j `%-5p %d`), `E 2019-09-09T10:04:18,667`, `|LOG_LINE| 2023-…`
+// `ERROR 2020-07-02 18:56:02,131 [main]` (log4j `%-5p %d`), `[ERROR] 2024-01-02 10:00:00.123 [main]`,
+// `E 2019-09-09T10:04:18,667`, `|LOG_LINE| 2023-…`
 const LEAD =
-  /^(?:(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE|[TDIWEF])|\|[\w-]{1,20}\|) {1,8}(?=\[?\d)/;
+  /^(?:\[?(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE|[TDIWEF])\]?|\|[\w-]{1,20}\|) {1,8}(?=\[?\d)/;
 // `2019-10-29 11:10:49.730`, `2021-06-17 11:02:11,540`, `2024-05-17T10:00:00.123Z`, `[2024/01/02 10:00:00]`,
 // `2023-05-31 22:57:55:286` (millis after a colon)
 const DATE_TIME =
@@ -40,8 +41,10 @@ const PIPE_CELLS =
   /^ {0,4}\| {0,4}(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE) {0,8}\| {0,4}([^|]{1,160})\|/i;
 // One header token: a bracket, a parenthesis, or a word.
 const TOKEN = new RegExp(`\\s{0,40}(\\[(?:${INSIDE})?\\]|\\([^()]{0,160}\\)|[^\\s[(]{1,200})`, 'y');
-// `org.infinispan.server.hotrod.CacheDecodeContext`, `c.a.g.t.FrameDecoder`, `scheduler.TaskSetManager:`, `Foo:181`
-const LOGGER = /^(?:[a-z_][\w$]{0,60}\.){1,15}[A-Z][\w$]{0,80}(?::\d{1,6})?:?$|:$/;
+// `org.infinispan.server.hotrod.CacheDecodeContext`, `c.a.g.t.FrameDecoder`, `scheduler.TaskSetManager:`, `Foo:181`,
+// a category that is a package (`io.undertow.request`)
+const LOGGER =
+  /^(?:[a-z_][\w$]{0,60}\.){1,15}[A-Z][\w$]{0,80}(?::\d{1,6})?:?$|^[a-z_][\w$]{0,60}(?:\.[a-z_][\w$]{0,60}){2,12}$|:$/;
 const LEVELS = new Set([
   'TRACE',
   'DEBUG',
@@ -138,7 +141,8 @@ function threadOf(rest: string, hasTimestamp: boolean): string | null {
   BRACKETS.lastIndex = 0;
   for (let m = BRACKETS.exec(rest); m; m = BRACKETS.exec(rest)) {
     const v = (m[1] ?? '').trim();
-    if (isThreadBracket(v)) return v;
+    // `[req=null firm=null]`: a diagnostic context's keys, not a thread
+    if (isThreadBracket(v) && !v.includes('=')) return v;
   }
   return null;
 }
@@ -191,19 +195,21 @@ function headerTokenThread(rest: string): string | null | undefined {
     );
   const levelAt = tokens.findIndex(isLevel);
   if (levelAt < 0 || levelAt > 2) return undefined;
+  let loggerSeen = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
     if (i === levelAt) continue;
     if (t.startsWith('[')) {
       const v = t.slice(1, -1).trim();
-      if (isThreadBracket(v) && !LOGGER.test(v) && !v.includes('=')) return v;
+      // After the logger comes the message or a node name (`[o.e.t.TcpTransport] [node-1]`), not the thread.
+      if (LOGGER.test(v)) loggerSeen = true;
+      else if (!loggerSeen && isThreadBracket(v) && !v.includes('=')) return v;
       continue;
     }
     if (t.startsWith('(')) {
+      // JBoss, WildFly, Quarkus: `ERROR [category] (default task-1)`.
       const v = t.slice(1, -1).trim();
-      const after = tokens[i - 1];
-      if (i > levelAt && after?.startsWith('[') && v !== '' && !v.includes(' ')) return v;
-      return null;
+      return i > levelAt && tokens[i - 1]?.startsWith('[') && v !== '' ? v : null;
     }
     if (/^\d+$/.test(t) || t === '-' || t === '|') continue;
     // A bare word is the thread only right beside the level, with a logger or a separator after it;

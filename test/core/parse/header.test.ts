@@ -243,4 +243,35 @@ describe('parseHeader', () => {
       header('2024-06-03T06:00:07.402', null, null),
     );
   });
+  it('reads the layouts of Netty’s common hosts: Cassandra, WildFly and Quarkus, Elasticsearch 7', () => {
+    assert.deepEqual(
+      parseHeader(
+        'ERROR [epollEventLoopGroup-2-3] 2019-06-11 10:02:41,215 Message.java:629 - Unexpected exception during request; channel = [id: 0x8f6c5c2a]',
+      ),
+      header(null, 'epollEventLoopGroup-2-3', 'ERROR'),
+    );
+    assert.deepEqual(
+      parseHeader(
+        '10:15:02,311 ERROR [io.undertow.request] (default task-12) UT005023: Exception handling request',
+      ),
+      header('10:15:02.311', 'default task-12', 'ERROR'),
+    );
+    assert.deepEqual(
+      parseHeader(
+        '[2020-03-04T11:20:30,123][WARN ][o.e.t.TcpTransport       ] [node-1] exception caught on transport layer',
+      ),
+      header('2020-03-04T11:20:30.123', null, 'WARN'),
+    );
+  });
+
+  it('reads a bracketed level before the timestamp, and no diagnostic context for a thread', () => {
+    assert.deepEqual(
+      parseHeader('[ERROR] 2024-01-02 10:00:00.123 [reactor-http-nio-3] c.e.Gateway - upstream failed'),
+      header('2024-01-02T10:00:00.123', 'reactor-http-nio-3', 'ERROR'),
+    );
+    assert.deepEqual(
+      parseHeader(fixtureLine('corpus/p051.txt', 2)),
+      header('2016-09-21T15:07:43.063', null, 'ERROR'),
+    );
+  });
 });
