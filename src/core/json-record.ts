@@ -43,14 +43,9 @@ function recordLines(rec: Record<string, unknown>): string[] | null {
   if (typeof rec.log === 'string' && typeof rec.stream === 'string')
     return rec.log.replace(/\n$/, '').split('\n');
   const message = pick(rec, ['message', 'msg', 'log', 'text']);
-  const stack = pick(rec, [
-    'stack_trace',
-    'stacktrace',
-    'stackTrace',
-    'exception',
-    'error.stack_trace',
-    'err',
-  ]);
+  const stack =
+    pick(rec, ['stack_trace', 'stacktrace', 'stackTrace', 'exception', 'error.stack_trace', 'err']) ??
+    thrownTrace(rec.thrown);
   if (message === null && stack === null) return null;
   const ts = pick(rec, ['@timestamp', 'timestamp', 'time', 'ts', 'date']);
   const thread = pick(rec, ['thread_name', 'thread', 'threadName', 'process.thread.name']);
@@ -94,4 +89,29 @@ export function jsonField(text: string, keys: string[]): string | null {
     // not JSON after all: read the line as it is
   }
   return null;
+}
+
+/**
+ * Log4j2's JsonLayout: `"thrown":{"name":"java.lang.OutOfMemoryError","message":"Direct buffer memory",
+ * "extendedStackTrace":[{"class":"java.nio.Bits","method":"reserveMemory","file":"Bits.java","line":694}]}`,
+ * with its `cause` nested the same way, as the trace it stands for.
+ */
+function thrownTrace(thrown: unknown, depth = 0): string | null {
+  if (!thrown || typeof thrown !== 'object' || depth > 8) return null;
+  const t = thrown as Record<string, unknown>;
+  if (typeof t.name !== 'string') return null;
+  const lines = [
+    `${depth > 0 ? 'Caused by: ' : ''}${t.name}${typeof t.message === 'string' ? `: ${t.message}` : ''}`,
+  ];
+  const frames = Array.isArray(t.extendedStackTrace) ? t.extendedStackTrace : [];
+  for (const f of frames.slice(0, 1024)) {
+    if (!f || typeof f !== 'object') continue;
+    const { class: cls, method, file, line } = f as Record<string, unknown>;
+    if (typeof cls !== 'string' || typeof method !== 'string') continue;
+    const where =
+      typeof file === 'string' ? `${file}${typeof line === 'number' ? `:${line}` : ''}` : 'Unknown Source';
+    lines.push(`\tat ${cls}.${method}(${where})`);
+  }
+  const cause = thrownTrace(t.cause, depth + 1);
+  return cause ? `${lines.join('\n')}\n${cause}` : lines.join('\n');
 }

@@ -185,6 +185,36 @@ describe('normalize: log shippers and containers', () => {
     );
   });
 
+  it('reads Log4j2’s JsonLayout record with its thrown object as a header line and its trace', () => {
+    const record = JSON.stringify({
+      instant: { epochSecond: 1717398723, nanoOfSecond: 251000000 },
+      thread: 'epollEventLoopGroup-2-3',
+      level: 'WARN',
+      loggerName: 'io.netty.channel.DefaultChannelPipeline',
+      message: 'An exceptionCaught() event was fired, and it reached at the tail of the pipeline.',
+      thrown: {
+        name: 'io.netty.util.internal.OutOfDirectMemoryError',
+        message: 'failed to allocate 16777216 byte(s) of direct memory (used: 1056964615, max: 1073741824)',
+        extendedStackTrace: [
+          {
+            class: 'io.netty.util.internal.PlatformDependent',
+            method: 'incrementMemoryCounter',
+            file: 'PlatformDependent.java',
+            line: 843,
+          },
+        ],
+      },
+    });
+    assert.deepEqual(
+      normalize([record]).out.map((l) => l.text),
+      [
+        '[epollEventLoopGroup-2-3] WARN io.netty.channel.DefaultChannelPipeline - An exceptionCaught() event was fired, and it reached at the tail of the pipeline.',
+        'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 1056964615, max: 1073741824)',
+        '\tat io.netty.util.internal.PlatformDependent.incrementMemoryCounter(PlatformDependent.java:843)',
+      ],
+    );
+  });
+
   it('reads a JSON record cut short as its header line and the trace its escapes hold', () => {
     // A record cut before its closing brace is no longer JSON; its fields and escaped trace are still read.
     const cut = fixtureLine('pastes/json-logstash.txt', 4).slice(0, 900);
