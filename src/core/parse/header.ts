@@ -17,7 +17,11 @@ const LEAD =
 const DATE_TIME =
   /^\[?(\d{4})[-/](\d{2})[-/](\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,:](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?\]?/;
 // `16/09/05 08:21:56.758` (log4j `yy/MM/dd HH:mm:ss.SSS`, Spark's default)
-const SHORT_DATE_TIME = /^(\d{2})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9}))?/;
+// `[19/09/24 10:00:00:123 CST]` (Dubbo's log4j `[%d{dd/MM/yy HH:mm:ss:SSS z}]`, read in the same order)
+const SHORT_DATE_TIME =
+  /^\[?(\d{2})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2})(?:[.,:](\d{1,9}))?(?: [A-Z]{2,5})?\]?/;
+// `[01/10/2017 15:21:02.070]` (Akka's `[MM/dd/yyyy HH:mm:ss.SSS]`; a day over 12 first is `dd/MM/yyyy`)
+const SLASH_DATE_TIME = /^\[?(\d{2})\/(\d{2})\/(\d{4}) (\d{2}:\d{2}:\d{2})(?:[.,:](\d{1,9}))?\]?/;
 // `Jan 21, 2019 1:09:40 PM` (java.util.logging), `August 12, 2019 15:06:07296` (a date written out)
 const WRITTEN_DATE =
   /^([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2}):(\d{2})\d{0,9}(?:[.,]\d{1,9})?(?: ?([AP]M)\b)?/;
@@ -106,6 +110,12 @@ function timestampOf(head: string): { timestamp: string; length: number } | null
     const ts = `20${short[1]}-${short[2]}-${short[3]}T${short[4]}${short[5] ? `.${short[5]}` : ''}`;
     return { timestamp: ts, length: short[0].length };
   }
+  const slash = SLASH_DATE_TIME.exec(head);
+  if (slash) {
+    const [month, day] = Number(slash[1]) > 12 ? [slash[2], slash[1]] : [slash[1], slash[2]];
+    const ts = `${slash[3]}-${month}-${day}T${slash[4]}${slash[5] ? `.${slash[5]}` : ''}`;
+    return { timestamp: ts, length: slash[0].length };
+  }
   const written = WRITTEN_DATE.exec(head);
   const month = MONTHS.indexOf((written?.[1] ?? '').slice(0, 3).toLowerCase());
   if (written && month >= 0) {
@@ -165,8 +175,9 @@ function springBootThread(rest: string): string | null {
 }
 
 function isThreadBracket(v: string): boolean {
-  const redacted = v === 'ip' || v === 'email';
-  return !(v === '' || redacted || LEVELS.has(v.toUpperCase()) || /^\d+$/.test(v) || v.endsWith(':'));
+  // `[myid:1]`: a diagnostic context's key and value (ZooKeeper), not a thread
+  const context = v === 'ip' || v === 'email' || /^[a-z]{1,20}:/.test(v);
+  return !(v === '' || context || LEVELS.has(v.toUpperCase()) || /^\d+$/.test(v) || v.endsWith(':'));
 }
 
 /**
@@ -200,7 +211,11 @@ function headerTokenThread(rest: string): string | null | undefined {
     const t = tokens[i] as string;
     if (i === levelAt) continue;
     if (t.startsWith('[')) {
-      const v = t.slice(1, -1).trim();
+      // ZooKeeper: `[nioEventLoopGroup-4-1:NettyServerCnxnFactory$CnxnChannelHandler@145]`, thread:class@line
+      const v = t
+        .slice(1, -1)
+        .trim()
+        .replace(/:[A-Z][\w$]{0,80}@\d{1,6}$/, '');
       // After the logger comes the message or a node name (`[o.e.t.TcpTransport] [node-1]`), not the thread.
       if (LOGGER.test(v)) loggerSeen = true;
       else if (!loggerSeen && isThreadBracket(v) && !v.includes('=')) return v;

@@ -274,4 +274,24 @@ describe('parseHeader', () => {
       header('2016-09-21T15:07:43.063', null, 'ERROR'),
     );
   });
+  it('reads the thread in Akka’s, Dubbo’s and ZooKeeper’s layouts', () => {
+    assert.deepEqual(
+      parseHeader(
+        '[ERROR] [01/10/2017 15:21:02.070] [opendaylight-cluster-data-akka.actor.default-dispatcher-3] [akka://opendaylight-cluster-data/system/remote] Aeron error',
+      ),
+      header('2017-01-10T15:21:02.070', 'opendaylight-cluster-data-akka.actor.default-dispatcher-3', 'ERROR'),
+    );
+    assert.deepEqual(
+      parseHeader(
+        '[19/09/24 10:03:11:482 CST] NettyServerWorker-3-1  WARN transport.AbstractServer:  [DUBBO] exceptionCaught',
+      ),
+      header('2019-09-24T10:03:11.482', 'NettyServerWorker-3-1', 'WARN'),
+    );
+    assert.deepEqual(
+      parseHeader(
+        '2021-03-01 10:00:00,123 [myid:1] - WARN  [nioEventLoopGroup-4-1:NettyServerCnxnFactory$CnxnChannelHandler@145] - Exception caught',
+      ),
+      header('2021-03-01T10:00:00.123', 'nioEventLoopGroup-4-1', 'WARN'),
+    );
+  });
 });
