@@ -13,11 +13,15 @@ const MAX_MESSAGE_PARTS = 3;
 /** Longest text held. */
 const MAX_HELD = 64 * 1024;
 
-// `failed to allocate 16777216 byte(s) of direct memory (used: 1073741824, max: ` … `1073741824)`
-const OODM_OPEN = /failed to allocate -?\d/;
+// `failed to allocate 16777216 byte(s) of direct memory (used: 1073741824, max: ` … `1073741824)`,
+// `…OutOfDirectMemoryError: failed to allocate` … `16777216 byte(s) of direct memory (…)`
+const OODM_OPEN = /failed to allocate(?: -?\d|\s*$)/;
 const OODM_DONE = /failed to allocate [^)]{0,200}\)[^)]{0,200}max: ?-?[\d ,.]{1,60}\)/;
 // `Cannot reserve 16777216 bytes of direct buffer memory (allocated: 1057308680, limit: ` … `1073741824)`
-const RESERVE_OPEN = /Cannot reserve -?\d/;
+const RESERVE_OPEN = /Cannot reserve(?: -?\d|\s*$)/;
+// `java.lang.OutOfMemoryError:` … `Direct buffer memory`: the exception's message went onto the next line
+const CLASS_OPEN = /(?:OutOfDirectMemoryError|OutOfMemoryError):\s*$/;
+const JDK_DONE = /OutOfMemoryError: ?Direct buffer memory/i;
 const RESERVE_DONE = /Cannot reserve [^)]{0,200}limit: ?-?[\d ,.]{1,60}\)/;
 // What starts a line of its own, never the rest of a wrapped message: a frame, a chained cause, a date.
 const OWN_LINE = /^\s*(?:at |Caused by|Suppressed|\.\.\. \d|\d{4}-\d{2}-\d{2}|\{")/;
@@ -34,7 +38,8 @@ export class Rejoiner {
     if (held) {
       this.held = null;
       if (held.kind === 'json' ? !text.trimStart().startsWith('{"') : !OWN_LINE.test(text)) {
-        const next: Held = { ...held, parts: [...held.parts, { text, line }], text: held.text + text };
+        const glue = held.kind === 'message' ? gap(held.text, text) : '';
+        const next: Held = { ...held, parts: [...held.parts, { text, line }], text: held.text + glue + text };
         if (finished(next)) {
           this.emit(next.text, held.parts[0]?.line ?? line);
           return;
@@ -60,6 +65,16 @@ export class Rejoiner {
   }
 }
 
+/**
+ * A wrap cuts anywhere (`byte(` / `s)`) and keeps its spaces, unless a viewer trimmed them: a colon
+ * and its value (`max:` / `1073741824)`), a word and a number (`allocate` / `16777216`), never touch
+ * in these messages, so a space goes back between them.
+ */
+function gap(before: string, after: string): string {
+  if (after.startsWith(' ') || before.endsWith(' ')) return '';
+  return before.endsWith(':') || (/[A-Za-z]$/.test(before) && /^\d/.test(after)) ? ' ' : '';
+}
+
 /** What an unfinished line opened, if anything. */
 function opens(text: string): Held['kind'] | null {
   const t = text.trim();
@@ -67,12 +82,13 @@ function opens(text: string): Held['kind'] | null {
   if (t.length > MAX_HELD) return null;
   if (OODM_OPEN.test(t) && !OODM_DONE.test(t)) return 'message';
   if (RESERVE_OPEN.test(t) && !RESERVE_DONE.test(t)) return 'message';
+  if (CLASS_OPEN.test(t)) return 'message';
   return null;
 }
 
 function finished(held: Held): boolean {
   const t = held.text.trim();
-  if (held.kind === 'message') return OODM_OPEN.test(t) ? OODM_DONE.test(t) : RESERVE_DONE.test(t);
+  if (held.kind === 'message') return OODM_DONE.test(t) || RESERVE_DONE.test(t) || JDK_DONE.test(t);
   if (!t.endsWith('}')) return false;
   try {
     JSON.parse(t);

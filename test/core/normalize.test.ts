@@ -259,6 +259,21 @@ describe('normalize: log shippers and containers', () => {
     ]);
   });
 
+  it('joins an exception line whose message, or whose numbers, went onto the next line', () => {
+    assert.deepEqual(
+      normalize([
+        'Caused by: java.lang.OutOfMemoryError:',
+        'Direct buffer memory',
+        'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate',
+        '16777216 byte(s) of direct memory (used: 1056964615, max: 1073741824)',
+      ]).out.map((l) => l.text),
+      [
+        'Caused by: java.lang.OutOfMemoryError: Direct buffer memory',
+        'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 1056964615, max: 1073741824)',
+      ],
+    );
+  });
+
   it('lets an unfinished message go line by line when the next line does not finish it', () => {
     const cut =
       'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 4521';
