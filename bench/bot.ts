@@ -42,7 +42,9 @@ export async function benchBot(events = 200, commands = 200): Promise<void> {
     }
     const latency: number[] = [];
     for (let i = 0; i < events; i++) {
-      const m = message(traces[i % traces.length] as string);
+      // A channel each: every event is a first occurrence, answered with a new reply (a repeat in the
+      // same channel updates the earlier one instead).
+      const m = message(traces[i % traces.length] as string, { channel: `CBENCH${i}` });
       const t0 = performance.now();
       await h.event(m, `EvBench${i}`);
       const call = await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === m.ts, 10_000);

@@ -32,7 +32,8 @@ export function benchSearch(): void {
   for (let round = 0; round < 20; round++) {
     for (const [q] of QUERIES) {
       const t0 = performance.now();
-      kb.search.search(q, { limit: 10 });
+      // A limit of its own each round: the index remembers answers, and the cold path is what is measured.
+      kb.search.search(q, { limit: 10 + round });
       shippedTimes.push(performance.now() - t0);
     }
   }
@@ -41,7 +42,7 @@ export function benchSearch(): void {
   for (let round = 0; round < 20; round++) {
     for (const [q] of QUERIES) {
       let t0 = performance.now();
-      (index as SearchIndex).search(q, { limit: 10 });
+      (index as SearchIndex).search(q, { limit: 10 + round });
       times.push(performance.now() - t0);
       // Baseline: a plain substring scan of every entry's English title for the query's first word.
       t0 = performance.now();

@@ -195,7 +195,8 @@ for (const mode of ['http', 'socket'] as const) {
         'response_url',
         (c) => c.args.path === '/response/share-1' && c.args.response_type === 'in_channel',
       );
-      assert.match(blockText(shared.args), /Shared by <@U0ALICE>/);
+      // The shared answer is Chinese (so is the paste), and so is the line that says who shared it.
+      assert.match(blockText(shared.args), /由 <@U0ALICE> 分享/);
       assert.match(blockText(shared.args), /7\.66 GiB/);
     });
 

@@ -55,6 +55,25 @@ describe('the local console API, over HTTP', () => {
       assert.equal((await fetch(`${c.url}${path}`)).status, 200, path);
   });
 
+  it('words the page from the message table, in the language the browser asks for', async () => {
+    const zh = (await (await fetch(`${c.url}/api/messages?lang=zh`)).json()) as {
+      messages: Record<string, string>;
+    };
+    assert.equal(zh.messages.tabAnalyze, '分析');
+    assert.equal(zh.messages['step.escalate'], '上报');
+    const en = (await (await fetch(`${c.url}/api/messages`)).json()) as { messages: Record<string, string> };
+    assert.equal(en.messages.tabAnalyze, 'Analyze');
+    const html = await (
+      await fetch(`${c.url}/`, { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } })
+    ).text();
+    assert.match(html, /<html lang="zh-CN">/);
+    assert.match(html, /<title>netty-oom 控制台<\/title>/);
+    for (const [, key] of html.matchAll(/data-i18n(?:-\w+)?="([\w.-]+)"/g)) {
+      assert.ok(zh.messages[key ?? ''] && en.messages[key ?? ''], `${key} is in the table`);
+    }
+    assert.match(html, /data-i18n="tabAnalyze">分析</);
+  });
+
   it('analyzes a pasted trace into {report, blocks, text}, the same blocks the bot posts', async () => {
     const res = await fetch(`${c.url}/api/analyze`, {
       method: 'POST',

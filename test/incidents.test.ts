@@ -101,6 +101,13 @@ describe('incident memory in Slack', () => {
     await click('feedback_helpful', 'U0BOB');
     await click('feedback_helpful', 'U0CAROL');
     await click('feedback_not_helpful', 'U0DAVE');
+    // A repeat updates the same reply and keeps its status line.
+    await h.event(message(SEED_001, { channel: 'CMARK' }));
+    const repeat = await h.slack.waitForCall(
+      'chat.update',
+      (c) => c.args.channel === 'CMARK' && /已出现 2 次/.test(blockText(c.args)),
+    );
+    assert.match(blockText(repeat.args), /🟡 <@U0ALICE> 于 .* 标记为已缓解 · 👍 2 · 👎 1/);
     await click('incident_resolved', 'U0BOB');
     const updates = await h.slack.waitFor('chat.update', 1);
     await settle(300);
@@ -111,8 +118,15 @@ describe('incident memory in Slack', () => {
     assert.ok(last, String(updates.length));
     assert.match(
       blockText(last.args),
-      /🟡 Mitigated by <@U0ALICE> .* · 🟢 Resolved by <@U0BOB> .* · 👍 2 · 👎 1/,
+      // The reply is Chinese (the paste is), and so is the status line under it.
+      /🟡 <@U0ALICE> 于 .* 标记为已缓解 · 🟢 <@U0BOB> 于 .* 标记为已解决 · 👍 2 · 👎 1/,
     );
+    // Built again from the parts it was posted from: the same reply, the status line before the buttons.
+    const rebuilt = last.args.blocks as { type: string; block_id?: string }[];
+    const withoutRepeats = (bs: { type: string; block_id?: string }[]) =>
+      bs.filter((b) => b.block_id !== 'incident-status' && b.block_id !== 'incident-seen');
+    assert.deepEqual(withoutRepeats(rebuilt), withoutRepeats(blocks));
+    assert.equal(rebuilt.at(-2)?.block_id, 'incident-status');
     const [incident] = await h.store.incidentsSince(0, 'CMARK');
     assert.equal(incident?.status, 'resolved');
     const marks = await h.store.marksOf([incident?.id ?? 0]);
@@ -134,6 +148,10 @@ describe('incident memory in Slack', () => {
   });
 
   it("answers /netty-oom handoff with the period's incidents per channel, open first", async () => {
+    // Chinese in the command, a Chinese handoff; the English one asked next is the one App Home keeps.
+    const zh = await h.command('handoff 24h 交接');
+    const zhRes = await h.slack.waitForCall('response_url', (c) => c.args.path === zh.responsePath);
+    assert.match(blockText(zhRes.args), /值班交接：最近 24 小时 — 未解决 \d+ 个，共 \d+ 个/);
     const cmd = await h.command('handoff 24h');
     const res = await h.slack.waitForCall('response_url', (c) => c.args.path === cmd.responsePath);
     const text = blockText(res.args);
@@ -304,6 +322,11 @@ describe('durability', () => {
       assert.equal(h.total, 1);
       assert.equal(h.channels[0]?.channel, 'CDURABLE');
       assert.match(h.channels[0]?.incidents[0]?.title ?? '', /^堆外内存耗尽：已用 496 MiB \/ 上限 512 MiB/);
+      const zh = spawnSync(process.execPath, [BIN, 'handoff', '--since', '1h', '--lang', 'zh'], {
+        env,
+        encoding: 'utf8',
+      });
+      assert.match(zh.stdout, /^值班交接：最近 60 分钟.*\n未解决 1 个，共 1 个\n/);
 
       const second = await startBot();
       await deliver(second.port, 1);

@@ -60,7 +60,7 @@ const CASES: [name: string, file: string, text: string, problem: string][] = [
     'an unknown framework',
     'knowledge/broken-entry.yml',
     ENTRY('frameworks: [netty, springboot]\n'),
-    'knowledge/broken-entry.yml:7:21 unknown framework "springboot" (not in knowledge/frameworks.yml)',
+    'knowledge/broken-entry.yml:7:21 unknown framework "springboot" (no knowledge/products/springboot.yml)',
   ],
   [
     'a template hole',

@@ -156,7 +156,8 @@ const POSITIVE: Record<string, Expect> = {
     netty: '4.1.94.Final',
     transport: 'nio',
     lines: [13, 44, 64, 83],
-    framework: 'netty',
+    // No catalogued product: the application's decoder that asked Netty for the buffer, by its package.
+    framework: 'com-acme-orders',
     top: 'leak-unreleased-bytebuf',
   },
   'jdk8-direct-buffer.txt': {

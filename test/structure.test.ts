@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -77,5 +77,35 @@ describe('layers', () => {
     const found = refused({ ...bad, ...good }, dir);
     assert.deepEqual([...found.keys()].sort(), Object.keys(bad).sort());
     assert.match(found.get('src/core/up-to-bot.ts') ?? '', /src\/core\/ may import only from/);
+  });
+});
+
+/** Every source file under src/, relative to the checkout. */
+function sources(dir = join(ROOT, 'src')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sources(path);
+    return /\.(ts|js)$/.test(e.name) ? [path.slice(ROOT.length + 1)] : [];
+  });
+}
+
+describe('files you can read in one sitting', () => {
+  it('keeps every file in src/ at 300 lines or fewer', () => {
+    const long = sources()
+      .map((f) => ({ f, lines: readFileSync(join(ROOT, f), 'utf8').split('\n').length - 1 }))
+      .filter(({ lines }) => lines > 300)
+      .map(({ f, lines }) => `${f}: ${lines} lines`);
+    assert.deepEqual(long, []);
+  });
+
+  it('types values instead of casting them away (no `as never`, no `as unknown as`)', () => {
+    const casts = sources().flatMap((f) =>
+      readFileSync(join(ROOT, f), 'utf8')
+        .split('\n')
+        .flatMap((line, i) =>
+          /\bas never\b|\bas unknown as\b/.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [],
+        ),
+    );
+    assert.deepEqual(casts, []);
   });
 });

@@ -2,6 +2,7 @@
  * The Slack app: Bolt over Socket Mode or the HTTP Events API, listeners registered per surface.
  * Wiring only; the answers come from the core.
  */
+import { Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../app/config.ts';
@@ -108,7 +109,7 @@ export function createBot({ config, kb, log, store, now = Date.now, retries }: B
     metrics.errors.inc({ surface: 'listener' });
     log.error({ err: (err as { original?: Error }).original ?? err }, 'listener failed');
   });
-  const r = new Registrar(app, deps);
+  const r = new Registrar(app);
   registerEvents(r, deps);
   registerCommands(r, deps);
   registerShortcuts(r, deps);
@@ -124,11 +125,8 @@ export function createBot({ config, kb, log, store, now = Date.now, retries }: B
         await app.start();
         return null;
       }
-      const server = (await app.start({
-        port: config.port,
-        host: config.host,
-      })) as unknown as import('node:http').Server;
-      const address = server.address();
+      const server = await app.start({ port: config.port, host: config.host });
+      const address = server instanceof Server ? server.address() : null;
       return typeof address === 'object' && address ? address.port : config.port;
     },
     async stop() {

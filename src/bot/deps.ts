@@ -1,5 +1,14 @@
-/** What every listener gets: configuration, knowledge, logging, metrics and the de-duplication store. */
-import type { App } from '@slack/bolt';
+/** What every listener gets, and the registrar that records what the app listens to. */
+import type {
+  App,
+  Middleware,
+  SlackAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackShortcut,
+  SlackShortcutMiddlewareArgs,
+} from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../app/config.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
@@ -12,7 +21,7 @@ export interface BotDeps {
   kb: KnowledgeBase;
   log: Logger;
   metrics: Metrics;
-  /** Retried and duplicated events are claimed here (the incident store, or memory). */
+  /** Retried and duplicated events are claimed here (the incident store, or memory while it fails). */
   dedupe: Deduper;
   store: Store;
   shared: SharedReplies;
@@ -27,41 +36,35 @@ export interface Registered {
   actions: string[];
 }
 
-/** Registers listeners on the app and records what it registered. */
+/** Registers typed listeners (middleware first, the listener last) and records what it registered. */
 export class Registrar {
   readonly registered: Registered = { events: [], commands: [], shortcuts: [], actions: [] };
 
-  constructor(
-    readonly app: App,
-    private readonly deps: Pick<BotDeps, 'log' | 'metrics'>,
-  ) {}
+  constructor(readonly app: App) {}
 
-  /** Event listeners' failures are logged with the event's id and type, then dropped: Slack has its ack. */
-  event(name: string, listener: Parameters<App['event']>[1]): void {
+  event<E extends string>(name: E, ...listeners: Middleware<SlackEventMiddlewareArgs<E>>[]): void {
     this.registered.events.push(name);
-    this.app.event(name, async (args) => {
-      try {
-        await listener(args);
-      } catch (err) {
-        const body = args.body as { event_id?: string };
-        this.deps.metrics.errors.inc({ surface: name });
-        this.deps.log.error({ err, event_id: body.event_id, event_type: name }, 'event listener failed');
-      }
-    });
+    this.app.event(name, ...listeners);
   }
 
-  command(name: string, listener: Parameters<App['command']>[1]): void {
+  command(name: string, ...listeners: Middleware<SlackCommandMiddlewareArgs>[]): void {
     this.registered.commands.push(name);
-    this.app.command(name, listener);
+    this.app.command(name, ...listeners);
   }
 
-  shortcut(callbackId: string, listener: Parameters<App['shortcut']>[1]): void {
+  shortcut<S extends SlackShortcut>(
+    callbackId: string,
+    ...listeners: Middleware<SlackShortcutMiddlewareArgs<S>>[]
+  ): void {
     this.registered.shortcuts.push(callbackId);
-    this.app.shortcut(callbackId, listener);
+    this.app.shortcut<S>(callbackId, ...listeners);
   }
 
-  action(actionId: string, listener: Parameters<App['action']>[1]): void {
+  action<A extends SlackAction>(
+    actionId: string,
+    ...listeners: Middleware<SlackActionMiddlewareArgs<A>>[]
+  ): void {
     this.registered.actions.push(actionId);
-    this.app.action(actionId, listener);
+    this.app.action<A>(actionId, ...listeners);
   }
 }

@@ -1,12 +1,14 @@
 /** Text snippets and log files attached to messages: fetched with the bot token, size-capped. */
+import { formatBytes } from '../core/units.ts';
+import type { Said } from '../i18n/messages.ts';
 
 /** Larger files get a clear reply instead of an analysis. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface SlackFile {
   id?: string;
-  name?: string;
-  title?: string;
+  name?: string | null;
+  title?: string | null;
   filetype?: string;
   mimetype?: string;
   size?: number;
@@ -18,7 +20,7 @@ export interface SlackFile {
 
 export type FileText =
   | { ok: true; text: string; name: string }
-  | { ok: false; name: string; reason: 'too-large' | 'not-text' | 'unreadable'; detail: string };
+  | { ok: false; name: string; reason: 'too-large' | 'not-text' | 'unreadable'; detail: Said };
 
 const TEXT_TYPES = new Set([
   'text',
@@ -43,43 +45,77 @@ export function isTextFile(f: SlackFile): boolean {
   return /\.(log|txt|out|err|trace|json)$/i.test(f.name ?? '');
 }
 
+/** The text of a Slack file, or why it cannot be read: a value, never a throw. */
 export async function fetchFileText(
   file: SlackFile,
   botToken: string,
   max = MAX_FILE_BYTES,
+  timeoutMs = 30_000,
 ): Promise<FileText> {
   const name = file.name ?? file.title ?? file.id ?? 'file';
+  const failed = (err: unknown): FileText => ({
+    ok: false,
+    name,
+    reason: 'unreadable',
+    detail: { key: 'file.error', values: { message: (err as Error).message } },
+  });
   if (!isTextFile(file))
-    return { ok: false, name, reason: 'not-text', detail: file.filetype ?? file.mimetype ?? 'unknown type' };
+    return {
+      ok: false,
+      name,
+      reason: 'not-text',
+      detail: { key: 'file.error', values: { message: file.filetype ?? file.mimetype ?? '?' } },
+    };
   if (file.size !== undefined && file.size > max) {
-    return { ok: false, name, reason: 'too-large', detail: `${file.size} bytes` };
+    return {
+      ok: false,
+      name,
+      reason: 'too-large',
+      detail: { key: 'file.size', values: { size: formatBytes(file.size) } },
+    };
   }
   const url = file.url_private_download ?? file.url_private;
-  if (!url) return { ok: false, name, reason: 'unreadable', detail: 'no download URL' };
+  if (!url) return { ok: false, name, reason: 'unreadable', detail: { key: 'file.noUrl' } };
   let res: Response;
   try {
     res = await fetch(url, {
       headers: { authorization: `Bearer ${botToken}` },
       redirect: 'follow',
-      signal: AbortSignal.timeout(30_000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
-    return { ok: false, name, reason: 'unreadable', detail: (err as Error).message };
+    return failed(err);
   }
-  if (!res.ok || !res.body) return { ok: false, name, reason: 'unreadable', detail: `HTTP ${res.status}` };
+  if (!res.ok || !res.body)
+    return {
+      ok: false,
+      name,
+      reason: 'unreadable',
+      detail: { key: 'file.http', values: { status: res.status } },
+    };
   // Read at most `max` bytes whatever the headers claim.
   const reader = res.body.getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      return { ok: false, name, reason: 'too-large', detail: `more than ${max} bytes` };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) {
+        await reader.cancel();
+        return {
+          ok: false,
+          name,
+          reason: 'too-large',
+          detail: { key: 'file.moreThan', values: { size: formatBytes(max) } },
+        };
+      }
+      parts.push(value);
     }
-    parts.push(value);
+  } catch (err) {
+    // The timeout, or a dropped connection, can strike while the body streams too.
+    return failed(err);
   }
   const text = Buffer.concat(parts).toString('utf8');
   // Slack answers an unauthorised download with its login page, not an error.
@@ -88,7 +124,7 @@ export async function fetchFileText(
       ok: false,
       name,
       reason: 'unreadable',
-      detail: 'Slack returned a web page (is files:read granted?)',
+      detail: { key: 'file.webPage' },
     };
   }
   return { ok: true, text, name };

@@ -1,12 +1,13 @@
 /** The text to analyze for a message: what was typed plus any attached snippet or log file. */
 import { formatBytes } from '../core/units.ts';
+import type { Said } from '../i18n/messages.ts';
 import type { Deduper } from './dedupe.ts';
 import { fetchFileText, MAX_FILE_BYTES, type SlackFile } from './files.ts';
 
 export interface Gathered {
   text: string;
   /** Files that could not be read, with the reason, for a clear reply. */
-  problems: { name: string; reason: 'too-large' | 'not-text' | 'unreadable'; detail: string }[];
+  problems: { name: string; reason: 'too-large' | 'not-text' | 'unreadable'; detail: Said }[];
 }
 
 /**
@@ -26,11 +27,7 @@ export async function gather(
     const got = await fetchFileText(file, botToken);
     if (got.ok) parts.push(got.text);
     else if (got.reason !== 'not-text') {
-      problems.push({
-        name: got.name,
-        reason: got.reason,
-        detail: got.reason === 'too-large' && file.size ? formatBytes(file.size) : got.detail,
-      });
+      problems.push({ name: got.name, reason: got.reason, detail: got.detail });
     }
   }
   return { text: parts.join('\n'), problems };

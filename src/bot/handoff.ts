@@ -13,6 +13,6 @@ export async function postHandoff(
 ): Promise<void> {
   const h = await handoffFrom(deps.store, sinceMs, deps.now());
   const { blocks, text } = handoffBlocks(h);
-  await client.chat.postMessage({ channel, blocks: blocks as never, text, unfurl_links: false });
+  await client.chat.postMessage({ channel, blocks, text, unfurl_links: false });
   await deps.store.saveHandoff(deps.now(), handoffToText(h));
 }

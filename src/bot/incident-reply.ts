@@ -5,40 +5,22 @@
  */
 import type { WebClient } from '@slack/web-api';
 import { type Answer, answer } from '../app/answer.ts';
-import { fingerprintOf } from '../app/fingerprint.ts';
-import { trendOf } from '../core/trend.ts';
-import type { Language } from '../core/types.ts';
-import type { Block, Reply } from '../render/blocks.ts';
-import { clip, escapeMrkdwn } from '../render/mrkdwn.ts';
-import { trendLine } from '../render/trend.ts';
-import { classifyStoreFailure, type StoreProblem } from '../store/failure.ts';
-import type { Incident, Recorded } from '../store/store.ts';
+import {
+  type IncidentState,
+  incidentMessage,
+  type Occurrence,
+  recordOccurrence,
+  unrecordedMessage,
+} from '../app/record.ts';
+import type { Reply } from '../render/blocks.ts';
+import { composeMessage, type MessageParts } from '../render/message.ts';
+import type { Recorded } from '../store/store.ts';
 import type { BotDeps } from './deps.ts';
 import { postReply } from './post.ts';
+import { serialized } from './reply-queue.ts';
 
-export const MARK_ACTIONS = {
-  incident_mitigated: 'mitigated',
-  incident_resolved: 'resolved',
-  feedback_helpful: 'helpful',
-  feedback_not_helpful: 'not-helpful',
-} as const;
-
-const LABELS: Record<keyof typeof MARK_ACTIONS, Record<Language, string>> = {
-  incident_mitigated: { en: 'Mitigated', zh: '已缓解' },
-  incident_resolved: { en: 'Resolved', zh: '已解决' },
-  feedback_helpful: { en: '👍 Helpful', zh: '👍 有用' },
-  feedback_not_helpful: { en: '👎 Not helpful', zh: '👎 没用' },
-};
-
-export const STATUS_BLOCK = 'incident-status';
-export const SEEN_BLOCK = 'incident-seen';
-
-export interface TraceInput {
+export interface TraceInput extends Occurrence {
   text: string;
-  channel: string;
-  threadTs: string | null;
-  messageTs: string | null;
-  userId: string | null;
   surface: string;
   startedAt: number;
 }
@@ -46,8 +28,8 @@ export interface TraceInput {
 export interface Handled {
   answer: Answer;
   recorded: Recorded | null;
-  /** The reply for a private answer (slash command); thread replies are posted here. */
-  reply: Reply;
+  /** The message's parts: a private answer (slash command) is finished from them by its caller. */
+  parts: MessageParts;
 }
 
 /** Analyze, record, and for thread surfaces post or update the reply. */
@@ -58,146 +40,84 @@ export async function handleTrace(
   post = true,
 ): Promise<Handled> {
   const done = answer(input.text, deps.kb);
-  if (!done.report.detected) return { answer: done, recorded: null, reply: done.reply };
+  if (!done.report.detected) return { answer: done, recorded: null, parts: unrecordedMessage(done, null) };
   deps.metrics.detected.inc({ surface: input.surface });
-  const fp = fingerprintOf(done.report);
-  const now = deps.now();
-  let recorded: Recorded | null = null;
-  let storeProblem: StoreProblem | null = null;
-  if (fp) {
-    try {
-      recorded = await deps.store.record({
-        at: now,
-        channel: input.channel,
-        threadTs: input.threadTs,
-        messageTs: input.messageTs,
-        userId: input.userId,
-        fingerprint: fp,
-        title: done.reply.text,
-        summary: done.report.summary,
-        findings: done.report.findings,
-        playbook: done.report.playbook
-          ? { id: done.report.playbook.id, title: done.report.playbook.title }
-          : null,
-        samples: done.report.summary.samples,
-      });
-    } catch (err) {
+  const { channel, threadTs, messageTs, userId } = input;
+  const recording = await recordOccurrence(
+    deps.store,
+    done,
+    { channel, threadTs, messageTs, userId },
+    deps.now(),
+  );
+  if (!recording?.ok) {
+    if (recording) {
       // The answer matters more than the record: say what is wrong, log it, reply all the same.
-      storeProblem = classifyStoreFailure(err);
       deps.metrics.errors.inc({ surface: 'store' });
       deps.log.error(
-        { err, channel: input.channel, surface: input.surface },
-        `incident store failed: ${(err as Error).message}`,
+        { err: recording.error, channel, surface: input.surface },
+        `incident store failed: ${(recording.error as Error).message}`,
       );
     }
+    const parts = unrecordedMessage(done, recording?.problem ?? null);
+    if (post)
+      await postReply(client, deps, where(input), composeMessage(parts), input.surface, input.startedAt);
+    return { answer: done, recorded: null, parts };
   }
-  if (!recorded) {
-    const reply = storeProblem ? withStoreNote(done.reply, storeProblem, done.report.language) : done.reply;
-    if (post) {
-      const where = { channel: input.channel, threadTs: input.threadTs ?? undefined };
-      await postReply(client, deps, where, reply, input.surface, input.startedAt);
-    }
-    return { answer: done, recorded: null, reply };
-  }
-  const reply = withIncident(done, recorded);
-  if (!post) return { answer: done, recorded, reply };
-  const rec = recorded;
+  const rec = recording.recorded;
+  const parts = incidentMessage(done, { ...rec, marks: await deps.store.marksOf([rec.incident.id]) });
+  if (!post) return { answer: done, recorded: rec, parts };
 
   await serialized(deps, rec.incident.id, async (moreQueued) => {
     // Read the incident again: an occurrence ahead of this one may have posted the reply meanwhile.
     const inc = (await deps.store.get(rec.incident.id)) ?? rec.incident;
-    const permalink = input.messageTs ? await permalinkOf(client, input.channel, input.messageTs) : null;
-    if (inc.replyChannel === input.channel && inc.replyTs) {
+    const permalink = messageTs ? await permalinkOf(client, channel, messageTs) : null;
+    if (inc.replyChannel === channel && inc.replyTs) {
       // In a burst only the last update matters: the ones queued behind carry fresher counts.
       if (!moreQueued()) {
-        const latest = withIncident(done, {
-          ...recorded,
-          incident: inc,
-          samples: await deps.store.samplesOf(inc.id),
-        });
-        await client.chat.update({
-          channel: inc.replyChannel,
-          ts: inc.replyTs,
-          blocks: latest.blocks as never,
-          text: latest.text,
-        });
-        deps.metrics.replies.inc({ surface: `${input.surface}-update` });
-        deps.metrics.latency.observe(
-          { surface: input.surface },
-          (performance.now() - input.startedAt) / 1000,
-        );
+        const latest = incidentMessage(done, await stateOf(deps, rec, inc));
+        await update(client, deps, inc.id, { channel, ts: inc.replyTs }, latest, input);
       }
       await deps.store.setReply(inc.id, rec.occurrenceId, null, permalink);
       return;
     }
-    const where = { channel: input.channel, threadTs: input.threadTs ?? undefined };
-    const ts = await postReply(client, deps, where, reply, input.surface, input.startedAt);
-    await deps.store.setReply(
-      inc.id,
-      rec.occurrenceId,
-      ts ? { channel: input.channel, ts } : null,
-      permalink,
+    const ts = await postReply(
+      client,
+      deps,
+      where(input),
+      composeMessage(parts),
+      input.surface,
+      input.startedAt,
     );
+    await deps.store.setReply(inc.id, rec.occurrenceId, ts ? { channel, ts } : null, permalink);
+    await deps.store.saveMessage(inc.id, JSON.stringify(parts));
   });
-  return { answer: done, recorded, reply };
+  return { answer: done, recorded: rec, parts };
 }
 
-const queues = new WeakMap<BotDeps, { tail: Map<number, Promise<void>>; waiting: Map<number, number> }>();
+/** The incident as the store has it now: its readings and marks across every occurrence. */
+async function stateOf(deps: BotDeps, rec: Recorded, inc: Recorded['incident']): Promise<IncidentState> {
+  const [samples, marks] = await Promise.all([deps.store.samplesOf(inc.id), deps.store.marksOf([inc.id])]);
+  return { incident: inc, elsewhere: rec.elsewhere, samples, marks };
+}
 
-/**
- * One reply at a time per incident: the first occurrence posts, later ones (a burst of the same
- * paste) wait for it and update that reply instead of posting their own.
- */
-async function serialized(
+/** Update the incident's reply in place, and keep what it was built from. */
+async function update(
+  client: WebClient,
   deps: BotDeps,
   incidentId: number,
-  work: (moreQueued: () => boolean) => Promise<void>,
+  at: { channel: string; ts: string },
+  parts: MessageParts,
+  input: TraceInput,
 ): Promise<void> {
-  let q = queues.get(deps);
-  if (!q) {
-    q = { tail: new Map(), waiting: new Map() };
-    queues.set(deps, q);
-  }
-  const { tail, waiting } = q;
-  waiting.set(incidentId, (waiting.get(incidentId) ?? 0) + 1);
-  const previous = tail.get(incidentId) ?? Promise.resolve();
-  const next = previous
-    .catch(() => {})
-    .then(() => {
-      waiting.set(incidentId, (waiting.get(incidentId) ?? 1) - 1);
-      return work(() => (waiting.get(incidentId) ?? 0) > 0);
-    });
-  tail.set(incidentId, next);
-  try {
-    await next;
-  } finally {
-    if (tail.get(incidentId) === next) {
-      tail.delete(incidentId);
-      waiting.delete(incidentId);
-    }
-  }
+  const reply: Reply = composeMessage(parts);
+  await client.chat.update({ ...at, blocks: reply.blocks, text: reply.text });
+  await deps.store.saveMessage(incidentId, JSON.stringify(parts));
+  deps.metrics.replies.inc({ surface: `${input.surface}-update` });
+  deps.metrics.latency.observe({ surface: input.surface }, (performance.now() - input.startedAt) / 1000);
 }
 
-function storeProblemText(problem: StoreProblem, lang: Language): string {
-  switch (problem.kind) {
-    case 'full':
-      return lang === 'zh' ? '已满（磁盘或配额）' : 'full (disk or quota)';
-    case 'read-only':
-      return lang === 'zh' ? '只读' : 'read-only';
-    default:
-      return lang === 'zh' ? `出错（${problem.message}）` : `failing (${problem.message})`;
-  }
-}
-
-function withStoreNote(reply: Reply, problem: StoreProblem, lang: Language): Reply {
-  const why = storeProblemText(problem, lang);
-  const text =
-    lang === 'zh'
-      ? `⚠️ 无法记录这次事件：事件存储${why}。回复是完整的，但交接里不会出现它。`
-      : `⚠️ I could not record this incident: the incident store is ${why}. The answer is complete; the handoff will miss it.`;
-  const note: Block = { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(text) }] };
-  const blocks = reply.blocks.length >= 50 ? reply.blocks.slice(0, 49) : reply.blocks;
-  return { blocks: [...blocks, note], text: reply.text };
+function where(input: TraceInput): { channel: string; threadTs?: string } {
+  return { channel: input.channel, ...(input.threadTs ? { threadTs: input.threadTs } : {}) };
 }
 
 async function permalinkOf(client: WebClient, channel: string, ts: string): Promise<string | null> {
@@ -207,57 +127,4 @@ async function permalinkOf(client: WebClient, channel: string, ts: string): Prom
   } catch {
     return null;
   }
-}
-
-/** The reply with what the store knows: how often, the trend, the first thread elsewhere, the buttons. */
-export function withIncident(done: Answer, rec: Recorded): Reply {
-  const lang = done.report.language;
-  const inc = rec.incident;
-  const extra: Block[] = [];
-  const trend = trendOf(rec.samples, inc.latestMax ?? done.report.summary.maxBytes);
-  if (trend)
-    extra.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: clip(`📈 ${trendLine(trend, inc.latestMax, lang)}`, 3000) },
-    });
-  const seen: string[] = [];
-  if (inc.occurrences > 1) seen.push(seenText(inc, lang));
-  if (rec.elsewhere?.firstPermalink) {
-    seen.push(
-      lang === 'zh'
-        ? `<#${rec.elsewhere.channel}> 里也出现过：<${rec.elsewhere.firstPermalink}|第一次的讨论>`
-        : `Also seen in <#${rec.elsewhere.channel}>: <${rec.elsewhere.firstPermalink}|first thread>`,
-    );
-  }
-  if (seen.length > 0)
-    extra.push({
-      type: 'context',
-      block_id: SEEN_BLOCK,
-      elements: [{ type: 'mrkdwn', text: seen.join(' · ') }],
-    });
-  const buttons: Block = {
-    type: 'actions',
-    block_id: `incident-${inc.id}`,
-    elements: (Object.keys(MARK_ACTIONS) as (keyof typeof MARK_ACTIONS)[]).map((id) => ({
-      type: 'button',
-      action_id: id,
-      text: { type: 'plain_text', text: LABELS[id][lang] },
-      value: `${inc.id}|${done.report.playbook?.id ?? ''}`,
-      ...(id === 'incident_resolved' ? { style: 'primary' as const } : {}),
-    })),
-  };
-  // The headline and facts first, then trend and repeats, the rest of the reply, the buttons last.
-  const [head, ...rest] = done.reply.blocks;
-  const blocks = [...(head ? [head] : []), ...extra, ...rest];
-  const kept = blocks.length >= 49 ? blocks.slice(0, 48) : blocks;
-  return { blocks: [...kept, buttons], text: done.reply.text };
-}
-
-function seenText(inc: Incident, lang: Language): string {
-  const sec = Math.floor(inc.firstSeen / 1000);
-  const fallback = `${new Date(inc.firstSeen).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  const since = `<!date^${sec}^{date_short_pretty} {time}|${fallback}>`;
-  return lang === 'zh'
-    ? `🔁 自 ${since} 起已出现 ${inc.occurrences} 次`
-    : `🔁 Seen ${inc.occurrences} times since ${since}`;
 }

@@ -1,9 +1,9 @@
 /**
- * Ephemeral replies kept for a while so their "Share in channel" button can post them. Kept as JSON
+ * Private answers kept for a while so their "Share in channel" button can post them. Kept as JSON
  * text within a size budget: a busy incident channel must not grow the bot's memory.
  */
 import { randomUUID } from 'node:crypto';
-import type { Block } from '../render/blocks.ts';
+import type { MessageParts } from '../render/message.ts';
 
 interface Kept {
   json: string;
@@ -20,9 +20,10 @@ export class SharedReplies {
     private readonly now: () => number = Date.now,
   ) {}
 
-  keep(blocks: Block[], text: string): string {
+  /** Keep the parts of a private answer; the id its Share button carries. */
+  keep(parts: MessageParts): string {
     const id = randomUUID();
-    const json = JSON.stringify({ blocks, text });
+    const json = JSON.stringify(parts);
     this.kept.set(id, { json, at: this.now() });
     this.chars += json.length;
     // Oldest first (a Map keeps insertion order): expired ones, then as many as the budget needs.
@@ -34,12 +35,13 @@ export class SharedReplies {
     return id;
   }
 
-  take(id: string): { blocks: Block[]; text: string } | null {
+  /** The parts kept under `id`, once; null when unknown or expired. */
+  take(id: string): MessageParts | null {
     const k = this.kept.get(id);
     if (!k) return null;
     this.drop(id, k);
     if (this.now() - k.at > this.ttlMs) return null;
-    return JSON.parse(k.json) as { blocks: Block[]; text: string };
+    return JSON.parse(k.json) as MessageParts;
   }
 
   /** How many replies are kept, and their length in characters. */

@@ -113,14 +113,15 @@ export function buildProgram(): Command {
     .option('--since <duration>', 'how far back (30m, 24h, 7d)', '24h')
     .option('--channel <id>', 'only this channel')
     .option('--json', 'print as JSON')
-    .action(async (opts: { since: string; channel?: string; json?: boolean }) => {
+    .addOption(new Option('--lang <lang>', 'language of the text').choices(['en', 'zh']).default('en'))
+    .action(async (opts: { since: string; channel?: string; json?: boolean; lang: Language }) => {
       const span = parseDuration(opts.since);
       if (span === null) fail(`--since takes a duration such as 90m, 24h or 7d, not "${opts.since}"`);
       const now = Date.now();
       const h =
         (await withStore((store) => handoffFrom(store, span, now, opts.channel))) ??
         buildHandoff([], [], () => [], now - span, now);
-      await write(opts.json ? `${JSON.stringify(h, null, 2)}\n` : handoffToText(h));
+      await write(opts.json ? `${JSON.stringify(h, null, 2)}\n` : handoffToText(h, opts.lang));
     });
 
   program

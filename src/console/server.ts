@@ -11,13 +11,15 @@ import { analyzeChunks, InputError } from '../app/read-input.ts';
 import { withExistingStore } from '../app/store.ts';
 import { redactDeep } from '../core/redact.ts';
 import type { Language } from '../core/types.ts';
-import { parseDuration } from '../core/units.ts';
+import { formatBytes, parseDuration } from '../core/units.ts';
+import { type MessageKey, type MessageValues, t } from '../i18n/messages.ts';
 import { buildHandoff } from '../incidents/handoff.ts';
 import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { readablePlaybook } from '../playbook/fill.ts';
 import { handoffBlocks } from '../render/handoff.ts';
+import { browserLanguage, pageIn, pageMessages } from './page.ts';
 
 /** Largest body accepted (a pasted log or an uploaded file). */
 export const MAX_BODY = 50 * 1024 * 1024;
@@ -35,11 +37,11 @@ const TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
 };
 const SEEDS = [
-  ['000-reactor-netty-load-test', 'reactor-netty load test'],
-  ['001-grpc-explicit-512m', 'gRPC, 512 MiB limit'],
-  ['002-nacos-shaded-grpc', 'Nacos (shaded gRPC)'],
-  ['003-copy-not-released', 'copy() not released'],
-  ['004-inbound-handler-leak', 'inbound handler leak'],
+  '000-reactor-netty-load-test',
+  '001-grpc-explicit-512m',
+  '002-nacos-shaded-grpc',
+  '003-copy-not-released',
+  '004-inbound-handler-leak',
 ] as const;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -53,12 +55,16 @@ export interface ConsoleOptions {
   now?: () => number;
 }
 
+type ErrorKey = Extract<MessageKey, `console.error.${string}`>;
+
+/** An error the page shows: in English for the API, and as a key the page words in its own language. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    readonly key: ErrorKey,
+    readonly values: MessageValues = {},
   ) {
-    super(message);
+    super(t(key, 'en', values));
   }
 }
 
@@ -66,19 +72,24 @@ export function createConsoleServer(options: ConsoleOptions): Server {
   const files = new Map(
     Object.entries(FILES).map(([route, name]) => [route, readFileSync(join(STATIC, name))]),
   );
-  const seeds = SEEDS.map(([id, title]) => {
+  const seeds = SEEDS.map((id) => {
     const path = join(PACKAGE_ROOT, 'test', 'fixtures', 'seeds', `${id}.txt`);
-    return { id, title, text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
+    return { id, text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
   }).filter((s) => s.text !== '');
   return createServer((req, res) => {
     handle(req, res, options, files, seeds).catch((err: unknown) => {
-      const status = err instanceof HttpError ? err.status : 500;
-      const message =
-        err instanceof HttpError || err instanceof InputError
-          ? err.message
-          : `internal error: ${(err as Error).message}`;
-      json(res, status, { error: message });
-      if (status === 413) req.destroy();
+      const known =
+        err instanceof HttpError
+          ? err
+          : new HttpError(500, 'console.error.internal', { message: (err as Error).message });
+      // `error` for callers of the API; `message` for the page, which words it in its own language.
+      const message = { key: known.key.slice('console.'.length), values: known.values };
+      json(
+        res,
+        known.status,
+        err instanceof InputError ? { error: err.message } : { error: known.message, message },
+      );
+      if (known.status === 413) req.destroy();
     });
   });
 }
@@ -88,15 +99,19 @@ async function handle(
   res: ServerResponse,
   o: ConsoleOptions,
   files: Map<string, Buffer>,
-  seeds: { id: string; title: string; text: string }[],
+  seeds: { id: (typeof SEEDS)[number]; text: string }[],
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (o.loopbackOnly) {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    if (!LOOPBACK.has(host))
-      throw new HttpError(421, `this console answers only on localhost, not "${host}"`);
+    if (!LOOPBACK.has(host)) throw new HttpError(421, 'console.error.host', { host });
   }
   const file = files.get(url.pathname);
+  if (req.method === 'GET' && url.pathname === '/' && file) {
+    // Worded in the browser's language; the page's script then applies the reader's own choice.
+    const page = pageIn(file.toString('utf8'), browserLanguage(req.headers['accept-language']));
+    return send(res, 200, TYPES.html ?? 'text/html', page);
+  }
   if (req.method === 'GET' && file) {
     const ext = (FILES[url.pathname] ?? '').split('.').pop() ?? 'html';
     return send(res, 200, TYPES[ext] ?? 'text/plain', file);
@@ -123,16 +138,22 @@ async function handle(
       });
     }
     case 'GET /api/seeds':
-      return json(res, 200, seeds);
+      return json(
+        res,
+        200,
+        seeds.map((s) => ({ ...s, title: t(`console.seed.${s.id}`, language ?? 'en') })),
+      );
+    case 'GET /api/messages':
+      return json(res, 200, { language: language ?? 'en', messages: pageMessages(language ?? 'en') });
     case 'GET /api/handoff': {
       const since = parseDuration(url.searchParams.get('since') ?? '24h');
-      if (since === null) throw new HttpError(400, 'since takes a duration such as 90m, 24h or 7d');
+      if (since === null) throw new HttpError(400, 'console.error.since');
       const now = (o.now ?? Date.now)();
       const channel = url.searchParams.get('channel') ?? undefined;
       const handoff =
         (await withExistingStore(o, (store) => handoffFrom(store, since, now, channel))) ??
         buildHandoff([], [], () => [], now - since, now);
-      return json(res, 200, { handoff, ...handoffBlocks(handoff) });
+      return json(res, 200, { handoff, ...handoffBlocks(handoff, language ?? 'en') });
     }
   }
   if (req.method === 'GET' && url.pathname.startsWith('/api/docs/')) {
@@ -141,9 +162,9 @@ async function handle(
     if (entry) return json(res, 200, { type: 'knowledge', doc: entry });
     const playbook = kb.playbooks.find((p) => p.id === id);
     if (playbook) return json(res, 200, { type: 'playbook', doc: readablePlaybook(playbook) });
-    throw new HttpError(404, `no entry or playbook "${id}"`);
+    throw new HttpError(404, 'console.error.noDoc', { id });
   }
-  throw new HttpError(404, 'not found');
+  throw new HttpError(404, 'console.error.notFound');
 }
 
 /** The request body as chunks, refused past MAX_BODY without reading the rest. */
@@ -159,10 +180,7 @@ async function* bodyChunks(req: IncomingMessage): AsyncGenerator<Buffer> {
 }
 
 function tooLarge(): HttpError {
-  return new HttpError(
-    413,
-    `the body is larger than ${MAX_BODY / 1048576} MiB: analyze big logs with \`netty-oom analyze FILE\``,
-  );
+  return new HttpError(413, 'console.error.tooLarge', { max: formatBytes(MAX_BODY) });
 }
 
 const HEADERS = {

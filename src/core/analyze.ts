@@ -2,6 +2,7 @@
  * `analyze(text, knowledge)`: the pure core. Text in, report out: no I/O, no clock, no environment.
  * Large inputs use `createAnalysis()` and feed lines as they stream.
  */
+import { say } from '../i18n/messages.ts';
 import { diagnose, unknownFinding } from './diagnose.ts';
 import { detectLanguage } from './language.ts';
 import { newestFirst } from './line-order.ts';
@@ -82,10 +83,10 @@ function buildReport(
   const detected = scan.events.length > 0;
   let findings = detected ? diagnose(signals, summary.frameworks, knowledge, language) : [];
   if (detected && findings.length === 0) findings = [unknownFinding(language)];
-  if (stats.cutLines > 0)
-    notes.push(`${stats.cutLines} over-long line(s) were read only around their error signatures`);
-  if (scan.eventsOmitted > 0) notes.push(`${scan.eventsOmitted} more event(s) were counted but not listed`);
-  if (stats.windowed) notes.push('a large input: only the regions around error signatures were parsed');
+  // Notes are kept as keys until here: the scanner meets them before the language is known.
+  if (stats.cutLines > 0) notes.push({ key: 'note.cutLines', values: { n: stats.cutLines } });
+  if (scan.eventsOmitted > 0) notes.push({ key: 'note.eventsOmitted', values: { n: scan.eventsOmitted } });
+  if (stats.windowed) notes.push({ key: 'note.windowed' });
   return {
     schemaVersion: 1,
     detected,
@@ -97,7 +98,7 @@ function buildReport(
     language,
     signals: detected ? signals : {},
     otherErrors: scan.otherErrors,
-    notes,
+    notes: notes.map((n) => say(n, language)),
     input: {
       bytes: stats.bytes,
       lines: stats.lines,

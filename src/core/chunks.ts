@@ -1,5 +1,5 @@
 /** Pooled chunk sizes by Netty version and allocator, and comparing Netty versions. */
-import type { Language } from './types.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { SIZES } from './units.ts';
 
 /** Compare dotted versions (`4.1.75.Final`) by their first three numbers. */
@@ -15,19 +15,13 @@ export function versionCompare(a: string, b: string): number {
 
 export interface Chunk {
   size: number;
-  rule: Record<Language, string>;
+  rule: MessageKey;
 }
 
 const CHUNKS = {
-  grpc: {
-    size: 2 * SIZES.MiB,
-    rule: { en: "gRPC's own allocator, maxOrder 8", zh: 'gRPC 自带的分配器，maxOrder 8' },
-  },
-  old: {
-    size: 16 * SIZES.MiB,
-    rule: { en: 'Netty ≤ 4.1.74: 8 KiB pages, maxOrder 11', zh: 'Netty ≤ 4.1.74：8 KiB 页，maxOrder 11' },
-  },
-  new: { size: 4 * SIZES.MiB, rule: { en: 'Netty ≥ 4.1.75: maxOrder 9', zh: 'Netty ≥ 4.1.75：maxOrder 9' } },
+  grpc: { size: 2 * SIZES.MiB, rule: 'chunkRule.grpc' },
+  old: { size: 16 * SIZES.MiB, rule: 'chunkRule.old' },
+  new: { size: 4 * SIZES.MiB, rule: 'chunkRule.new' },
 } satisfies Record<string, Chunk>;
 
 /** The chunk size a `newChunk` request of this Netty version (or gRPC's allocator) asks for. */

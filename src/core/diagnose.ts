@@ -1,14 +1,10 @@
 /** Score the scenarios of the knowledge base against the signals a report shows. */
+import { t } from '../i18n/messages.ts';
 import type { Signals } from './summarize.ts';
 import { fillTemplate } from './template.ts';
 import type { AnalyzerKnowledge, Finding, FrameworkHit, Language, Scenario } from './types.ts';
 
 const MAX_EVIDENCE = 5;
-
-const NO_SIGNAL = {
-  en: 'Nothing in the paste points to one cause: the trace alone does not tell a leak from a burst or a small limit',
-  zh: '日志中没有指向单一原因的信号：仅凭堆栈无法区分泄漏、突发负载还是上限过小',
-} satisfies Record<Language, string>;
 
 export function diagnose(
   signals: Signals,
@@ -50,5 +46,10 @@ export function diagnose(
 
 /** The finding to report when a trace was detected but no scenario stands out. */
 export function unknownFinding(lang: Language): Finding {
-  return { scenario: 'unknown' as Scenario, confidence: 0.2, evidence: [NO_SIGNAL[lang]], signals: [] };
+  return {
+    scenario: 'unknown' as Scenario,
+    confidence: 0.2,
+    evidence: [t('finding.noSignal', lang)],
+    signals: [],
+  };
 }

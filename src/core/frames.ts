@@ -68,7 +68,7 @@ export function allocationPathOf(frames: string[]): { path: AllocationPath; fram
 
 /**
  * Walk from the allocation outwards: the first frame that tells who asked for the memory. Frames of
- * known frameworks (their `packages` in frameworks.yml) are passed over: they are not the user's code.
+ * catalogued products (their `packages` in knowledge/products/) are passed over: they are not the user's code.
  */
 export function ioDirectionOf(
   frames: string[],

@@ -19,9 +19,11 @@ const RULES: [RegExp, string][] = [
   // password=…, secret: …
   [/\b((?:password|passwd|pwd|secret|api[_-]?key)\s{0,5}[=:]\s{0,5})[^\s&"',;]{1,200}/gi, '$1[redacted]'],
   // e-mail addresses (JavaMail.root@host… in seed 004's memory dump); not Java's `Class@hash` object
-  // names (`DefaultChannelPromise@7447fcb0(failure(…`), which traces print everywhere
+  // names (`DefaultChannelPromise@7447fcb0(failure(…`, `com.acme.Handler@2f971981.`), which traces print
+  // everywhere and whose class name tells which product logged: a hex hash is a domain only when a dotted
+  // label follows it
   [
-    /[A-Za-z0-9._%+-]{1,64}@(?![0-9a-f]{1,8}(?![\w.-]))[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}/g,
+    /[A-Za-z0-9._%+-]{1,64}@(?![0-9a-f]{1,8}(?![\w-]|\.[A-Za-z0-9]))[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}/g,
     '[email]',
   ],
   // IPv4

@@ -2,14 +2,16 @@
  * The streaming heart of the analyzer: clean lines in, events and observations out. It holds only
  * what a report needs (capped), so a log of any size is read in bounded memory.
  */
+
+import type { Said } from '../i18n/messages.ts';
 import { CueMatcher } from './cues.ts';
-import { FrameworkDetector } from './frameworks.ts';
 import type { CleanLine } from './normalize.ts';
 import { OrphanLeakReader } from './orphan-leak.ts';
 import { CompanionReader } from './parse/companions.ts';
 import { EVENT_NEEDLES, type EventLine, parseEventLine } from './parse/exception.ts';
 import { parseFrame, unshade } from './parse/frame.ts';
 import { type Header, parseHeader } from './parse/header.ts';
+import { ProductDetector } from './products.ts';
 import { carryHead, type RecordHead, recordHead } from './record-head.ts';
 import type { AnalyzerKnowledge, TraceEvent } from './types.ts';
 
@@ -38,11 +40,13 @@ export interface ScanResult {
   eventsOmitted: number;
   /** Occurrences of events, counted even beyond the cap. */
   occurrences: number;
-  frameworks: ReturnType<FrameworkDetector['result']>;
+  frameworks: ReturnType<ProductDetector['result']>;
+  /** The first Netty relocation prefix seen in any frame or class name. */
+  relocation: string | null;
   cues: Map<string, string>;
   companions: CompanionReader['found'];
   otherErrors: string[];
-  notes: string[];
+  notes: Said[];
   cjkChars: number;
   lines: number;
 }
@@ -62,19 +66,19 @@ export class Scanner {
   private current: ScannedEvent | null = null;
   /** The last log record's header: an exception printed right after it belongs to it. */
   private prevHeader: RecordHead | null = null;
-  private readonly frameworks: FrameworkDetector;
+  private readonly frameworks: ProductDetector;
   private readonly cues: CueMatcher;
   private readonly companions = new CompanionReader();
   private readonly orphans = new OrphanLeakReader();
   private readonly otherErrors = new Set<string>();
-  private readonly notes: string[] = [];
+  private readonly notes: Said[] = [];
   private eventsOmitted = 0;
   private occurrences = 0;
   private cjkChars = 0;
   private lines = 0;
 
   constructor(knowledge: AnalyzerKnowledge) {
-    this.frameworks = new FrameworkDetector(knowledge.frameworks);
+    this.frameworks = new ProductDetector(knowledge.frameworks);
     this.cues = new CueMatcher(knowledge.signals);
   }
 
@@ -134,6 +138,7 @@ export class Scanner {
       eventsOmitted: this.eventsOmitted,
       occurrences: this.occurrences,
       frameworks: this.frameworks.result(),
+      relocation: this.frameworks.relocation(),
       cues: this.cues.found,
       companions: this.companions.found,
       otherErrors: [...this.otherErrors],
@@ -253,7 +258,7 @@ export class Scanner {
 
   private observeText(t: string): void {
     const lower = t.toLowerCase();
-    this.frameworks.observeText(lower);
+    this.frameworks.observeText(lower, t);
     this.cues.observe(t, lower);
     if (this.cjkChars < 10_000) {
       const m = t.match(CJK);
@@ -269,8 +274,9 @@ export class Scanner {
     this.otherErrors.add(message ? `${m[1]}: ${message}` : m[1]);
   }
 
-  private note(text: string): void {
-    if (this.notes.length < MAX_NOTES && !this.notes.includes(text)) this.notes.push(text);
+  private note(note: Said): void {
+    const same = (n: Said) => n.key === note.key && JSON.stringify(n.values) === JSON.stringify(note.values);
+    if (this.notes.length < MAX_NOTES && !this.notes.some(same)) this.notes.push(note);
   }
 }
 

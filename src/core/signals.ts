@@ -1,4 +1,5 @@
 /** The signals a report shows, read off its summary, its frames and the evidence pasted beside it. */
+import { type Said, t } from '../i18n/messages.ts';
 import { versionCompare } from './chunks.ts';
 import { frameWith } from './frames.ts';
 import type { ScanResult } from './scanner.ts';
@@ -14,10 +15,10 @@ export function signalsOf(
   summary: Summary,
   ctx: SummaryContext,
   lang: Language,
-): { signals: Signals; notes: string[] } {
+): { signals: Signals; notes: Said[] } {
   const { companions } = scan;
   const signals: Signals = {};
-  const notes: string[] = [];
+  const notes: Said[] = [];
   if (companions.versions.size > 1) {
     signals['mixed-netty-versions'] = { versions: mixedVersions(companions.versions) };
   }
@@ -47,7 +48,7 @@ function bytesOrQ(n: number | null): string {
   return n === null ? '?' : formatBytes(n);
 }
 
-function growthOf(samples: Sample[]): Record<string, string> | null {
+function growthOf(samples: Sample[], lang: Language): Record<string, string> | null {
   if (samples.length < 2) return null;
   const first = samples[0] as Sample;
   const last = samples[samples.length - 1] as Sample;
@@ -60,7 +61,7 @@ function growthOf(samples: Sample[]): Record<string, string> | null {
     count: String(samples.length),
     span:
       t0 !== null && t1 !== null && t1 > t0
-        ? formatDuration(t1 - t0)
+        ? formatDuration(t1 - t0, lang)
         : `${first.timestamp} → ${last.timestamp}`,
   };
 }
@@ -71,7 +72,7 @@ interface SignalInput {
   ctx: SummaryContext;
   lang: Language;
   signals: Signals;
-  notes: string[];
+  notes: Said[];
 }
 
 /** What the primary event is. */
@@ -104,7 +105,7 @@ function pathSignals({ summary, ctx, lang, signals }: SignalInput): void {
     path.path !== 'pooled-huge' &&
     !path.path.startsWith('unpooled')
   ) {
-    signals['chunk-request'] = { requested: formatBytes(requested), chunkRule: chunk.rule[lang] };
+    signals['chunk-request'] = { requested: formatBytes(requested), chunkRule: t(chunk.rule, lang) };
   }
   if (requested !== null && (path.path === 'pooled-huge' || requested > chunk.size)) {
     signals['huge-request'] = { requested: formatBytes(requested) };
@@ -146,12 +147,12 @@ function limitSignals({ summary, ctx, signals, notes }: SignalInput): void {
   }
   if (used !== null && max !== null && used > max) {
     signals['numbers-contradict'] = { used: formatBytes(used), max: formatBytes(max) };
-    notes.push(`used (${used}) is larger than max (${max}): the two numbers come from different counters`);
+    notes.push({ key: 'note.usedOverMax', values: { used, max } });
   }
 }
 
 /** Companion evidence. */
-function companionSignals({ scan, summary, signals }: SignalInput): void {
+function companionSignals({ scan, summary, lang, signals }: SignalInput): void {
   const { companions } = scan;
   const { samples } = summary;
   const { heapUsedBytes, heapMaxBytes } = companions;
@@ -198,7 +199,7 @@ function companionSignals({ scan, summary, signals }: SignalInput): void {
       address: companions.anonRegion.address,
     };
   }
-  const growth = growthOf(samples);
+  const growth = growthOf(samples, lang);
   if (growth) signals['samples-growing'] = growth;
 }
 

@@ -1,4 +1,5 @@
 /** From what the scanner saw to the report's summary and the signals that findings are scored on. */
+import type { Said } from '../i18n/messages.ts';
 import type { ScanResult } from './scanner.ts';
 import { type Signals, signalsOf } from './signals.ts';
 import { summaryOf } from './summary.ts';
@@ -13,7 +14,7 @@ export function summarize(
   scan: ScanResult,
   lang: Language,
   frameworkPackages: string[] = [],
-): { summary: Summary; signals: Signals; notes: string[] } {
+): { summary: Summary; signals: Signals; notes: Said[] } {
   const { summary, context } = summaryOf(scan, lang, frameworkPackages);
   const { signals, notes } = signalsOf(scan, summary, context, lang);
   return { summary, signals, notes: [...scan.notes, ...notes] };

@@ -1,4 +1,5 @@
 /** The facts of a report's summary: the primary event, its numbers, Netty, threads, paths and leak sites. */
+import { say } from '../i18n/messages.ts';
 import { type Chunk, chunkFor } from './chunks.ts';
 import {
   allocationPathOf,
@@ -83,7 +84,11 @@ export function summaryOf(
   const max = primary?.maxBytes ?? null;
 
   const nettyPackage =
-    primary?.nettyPackage ?? events.find((e) => e.nettyPackage)?.nettyPackage ?? nettyRootOfFrames(allFrames);
+    primary?.nettyPackage ??
+    nettyRootOfFrames(frames) ??
+    events.find((e) => e.nettyPackage)?.nettyPackage ??
+    nettyRootOfFrames(allFrames) ??
+    (scan.relocation ? `${scan.relocation}io.netty.` : null);
   const nettyPropertyPrefix = nettyPackage ?? 'io.netty.';
   const shadedPrefix = relocationOf(nettyPropertyPrefix);
 
@@ -103,7 +108,7 @@ export function summaryOf(
       ? ioDirectionOf(frames, frameworkPackages)
       : { direction: 'unknown' as const, frame: null };
   const limitOrigin = limitOriginOf(max, companions, lang);
-  const frameworks = scan.frameworks;
+  const frameworks = scan.frameworks.map((f) => ({ ...f, evidence: say(f.evidence, lang) }));
   const grpc =
     frameworks.some((f) => f.id === 'grpc' || f.id === 'nacos') ||
     (shadedPrefix ?? '').startsWith('io.grpc.');

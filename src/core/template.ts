@@ -23,8 +23,3 @@ export function fillTemplate(
   });
   return missing ? null : out;
 }
-
-/** Fixed wording with `{name}` placeholders (the product's own messages): unknown names stay as written. */
-export function placeholders(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
-}

@@ -1,4 +1,5 @@
 /** The shapes of the analysis report (see analysis.schema.json) and of the knowledge it reads. */
+import type { Bilingual, Language } from '../i18n/bilingual.ts';
 
 export type EventKind = 'oodm' | 'direct_buffer_oom' | 'cannot_reserve' | 'leak_report';
 export type Scenario =
@@ -11,7 +12,7 @@ export type Scenario =
   | 'nio-cleaner-gc'
   | 'jdk-or-netty-bug'
   | 'unknown';
-export type Language = 'en' | 'zh';
+export type { Bilingual, Language };
 export type Transport = 'epoll' | 'nio' | 'kqueue' | 'io_uring';
 export type AllocationPath =
   | 'pooled-chunk'
@@ -43,9 +44,14 @@ export interface TraceEvent {
   occurrences: number;
 }
 
+/** A product seen in the paste (a framework above Netty, or Netty itself), most specific first. */
 export interface FrameworkHit {
   id: string;
+  /** How people call it: `Apache Seata`, or the package for a product found only by its package. */
+  name: string;
   evidence: string;
+  /** No catalogue entry matched: the name is the package of the first frame that called Netty. */
+  fromPackage?: true;
 }
 
 export interface Sample {
@@ -128,20 +134,24 @@ export interface Report {
   input: InputStats;
 }
 
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
-
+/** How the analyzer recognises a product of the catalogue (knowledge/products/<id>.yml). */
 export interface FrameworkDef {
   id: string;
   name: string;
+  /** The product it runs on: detection lists a product before its parent. */
   parent?: string;
+  /** Class or package prefixes (`io.seata.`) of its frames, loggers and exception classes. */
   packages?: string[];
+  /** Anchored thread-name patterns. */
   threads?: string[];
+  /** Abbreviated logger prefixes (`r.n.http.`) or bare logger class names (`TransportChannelHandler`). */
+  loggers?: string[];
+  /** Words that name it in prose. */
   keywords?: string[];
+  /** Words that name it only where its parent shows in frames, loggers or threads. */
+  parentKeywords?: string[];
+  /** Relocation prefixes printed before `io.netty.`. */
   shaded?: string[];
-  references?: string[];
 }
 
 export interface SignalDef {

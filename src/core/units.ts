@@ -1,4 +1,6 @@
 /** Byte sizes for people: binary units, as the JVM flags use them. */
+import { t } from '../i18n/messages.ts';
+import type { Language } from './types.ts';
 
 const KiB = 1024;
 const MiB = KiB * 1024;
@@ -74,13 +76,13 @@ export function nextPowerOfTwo(n: number): number {
 
 export const SIZES = { KiB, MiB, GiB, TiB };
 
-/** `5400000` → `1.5 h`; `190800000` → `2.2 days`. */
-export function formatDuration(ms: number): string {
+/** `5400000` → `1.5 h`; `190800000` → `2.2 days` (`2.2 天` in Chinese). */
+export function formatDuration(ms: number, lang: Language = 'en'): string {
   const s = ms / 1000;
-  if (s < 90) return `${Math.round(s)} s`;
-  if (s < 90 * 60) return `${Math.round(s / 60)} min`;
-  if (s < 48 * 3600) return `${trim1(s / 3600)} h`;
-  return `${trim1(s / 86400)} days`;
+  if (s < 90) return t('duration.seconds', lang, { n: Math.round(s) });
+  if (s < 90 * 60) return t('duration.minutes', lang, { n: Math.round(s / 60) });
+  if (s < 48 * 3600) return t('duration.hours', lang, { n: trim1(s / 3600) });
+  return t('duration.days', lang, { n: trim1(s / 86400) });
 }
 
 function trim1(v: number): string {

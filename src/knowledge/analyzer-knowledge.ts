@@ -1,46 +1,24 @@
-/** Load and cross-check the files the analyzer reads: frameworks, signals, scenario rules. */
+/** Load and cross-check the files the analyzer reads: the product catalogue, signals, scenario rules. */
 import { join } from 'node:path';
-import type { AnalyzerKnowledge, FrameworkDef, ScenarioDef, SignalDef } from '../core/types.ts';
+import type { AnalyzerKnowledge, ScenarioDef, SignalDef } from '../core/types.ts';
+import { detectionOf, loadProducts } from './products.ts';
 import { compileSchema } from './schemas.ts';
+import type { Product } from './types.ts';
 import { type Problem, readYaml } from './yaml-file.ts';
 
-// A quantified group that is itself quantified: `(a+)+`, `(\w*)*` backtrack exponentially.
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*{]/;
-
-export function loadAnalyzerKnowledge(root: string, problems: Problem[]): AnalyzerKnowledge | null {
+/** The analyzer's knowledge under `root`, or null when a file has a problem (appended to `problems`). */
+export function loadAnalyzerKnowledge(
+  root: string,
+  problems: Problem[],
+  products: Product[] | null = loadProducts(root, problems),
+): AnalyzerKnowledge | null {
   const dir = join(root, 'knowledge');
-  const fw = readYaml(join(dir, 'frameworks.yml'), root, compileSchema('frameworks'), problems);
   const sig = readYaml(join(dir, 'signals.yml'), root, compileSchema('signals'), problems);
   const sc = readYaml(join(dir, 'scenarios.yml'), root, compileSchema('scenarios'), problems);
-  if (!fw || !sig || !sc) return null;
+  if (!products || !sig || !sc) return null;
   const before = problems.length;
-
-  const frameworks = (fw.data as { frameworks: FrameworkDef[] }).frameworks;
-  const ids = new Set<string>();
-  frameworks.forEach((f, i) => {
-    if (ids.has(f.id)) problems.push(fw.at(['frameworks', i, 'id'], `duplicate framework id "${f.id}"`));
-    ids.add(f.id);
-  });
-  frameworks.forEach((f, i) => {
-    if (f.parent && !ids.has(f.parent)) {
-      problems.push(fw.at(['frameworks', i, 'parent'], `unknown parent framework "${f.parent}"`));
-    }
-    (f.threads ?? []).forEach((t, j) => {
-      try {
-        new RegExp(t);
-      } catch (err) {
-        problems.push(
-          fw.at(['frameworks', i, 'threads', j], `invalid regular expression: ${(err as Error).message}`),
-        );
-        return;
-      }
-      if (NESTED_QUANTIFIER.test(t)) {
-        problems.push(
-          fw.at(['frameworks', i, 'threads', j], 'nested quantifier: this pattern can backtrack without end'),
-        );
-      }
-    });
-  });
+  const frameworks = products.map(detectionOf);
+  const ids = new Set(frameworks.map((f) => f.id));
 
   const signals = (sig.data as { signals: SignalDef[] }).signals;
   const signalIds = new Set<string>();
@@ -58,7 +36,13 @@ export function loadAnalyzerKnowledge(root: string, problems: Problem[]): Analyz
       if (!signalIds.has(id)) problems.push(sc.at(['scenarios', i, 'signals', id], `unknown signal "${id}"`));
     }
     for (const id of Object.keys(s.frameworks ?? {})) {
-      if (!ids.has(id)) problems.push(sc.at(['scenarios', i, 'frameworks', id], `unknown framework "${id}"`));
+      if (!ids.has(id))
+        problems.push(
+          sc.at(
+            ['scenarios', i, 'frameworks', id],
+            `unknown framework "${id}" (no knowledge/products/${id}.yml)`,
+          ),
+        );
     }
   });
   if (problems.length > before) return null;

@@ -9,26 +9,31 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzerKnowledge } from '../core/types.ts';
 import { SearchIndex, type SerializedIndex } from '../search/index.ts';
-import type { KnowledgeEntry, Playbook } from './types.ts';
+import { PRODUCTS_DIR } from './products.ts';
+import type { KnowledgeEntry, Playbook, Product } from './types.ts';
 
-const VERSION = 1;
+const VERSION = 2;
 
 interface Compiled {
   version: number;
   hash: string;
   analyzer: AnalyzerKnowledge;
+  products: Product[];
   entries: KnowledgeEntry[];
   playbooks: Playbook[];
   index: SerializedIndex;
 }
 
-/** A hash of every file the knowledge base is made of. */
+/** A hash of every file the knowledge base is made of, the product catalogue's folder included. */
 export function sourceHash(root: string): string {
   const hash = createHash('sha256');
-  for (const dir of ['knowledge', 'playbooks', 'schemas']) {
+  for (const dir of ['knowledge', PRODUCTS_DIR, 'playbooks', 'schemas']) {
     let files: string[] = [];
     try {
-      files = readdirSync(join(root, dir)).sort();
+      files = readdirSync(join(root, dir), { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort();
     } catch {
       hash.update(`${dir}: missing\n`);
       continue;
@@ -44,12 +49,19 @@ export function sourceHash(root: string): string {
 export function writeCompiled(
   file: string,
   root: string,
-  kb: { analyzer: AnalyzerKnowledge; entries: KnowledgeEntry[]; playbooks: Playbook[]; search: SearchIndex },
+  kb: {
+    analyzer: AnalyzerKnowledge;
+    products: Product[];
+    entries: KnowledgeEntry[];
+    playbooks: Playbook[];
+    search: SearchIndex;
+  },
 ): void {
   const compiled: Compiled = {
     version: VERSION,
     hash: sourceHash(root),
     analyzer: kb.analyzer,
+    products: kb.products,
     entries: kb.entries,
     playbooks: kb.playbooks,
     index: kb.search.toJSON(),
@@ -69,6 +81,7 @@ export function readCompiled(file: string, root: string) {
   if (compiled.version !== VERSION || compiled.hash !== sourceHash(root)) return null;
   return {
     analyzer: compiled.analyzer,
+    products: compiled.products,
     entries: compiled.entries,
     playbooks: compiled.playbooks,
     search: SearchIndex.fromJSON(compiled.index),

@@ -9,7 +9,7 @@ import type { KnowledgeEntry, Playbook } from './types.ts';
 import { type Problem, readYaml, type YamlFile } from './yaml-file.ts';
 
 /** Files in knowledge/ that are not entries. */
-export const ANALYZER_FILES = new Set(['frameworks.yml', 'signals.yml', 'scenarios.yml']);
+export const ANALYZER_FILES = new Set(['signals.yml', 'scenarios.yml']);
 const SCENARIOS = [
   'leak-unreleased-bytebuf',
   'undersized-limit',
@@ -70,7 +70,7 @@ export function loadContent(root: string, analyzer: AnalyzerKnowledge | null, pr
       doc.frameworks.forEach((id, i) => {
         if (!frameworks.has(id))
           problems.push(
-            f.at(['frameworks', i], `unknown framework "${id}" (not in knowledge/frameworks.yml)`),
+            f.at(['frameworks', i], `unknown framework "${id}" (no knowledge/products/${id}.yml)`),
           );
       });
       (doc.signals ?? []).forEach((id, i) => {

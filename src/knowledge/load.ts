@@ -6,12 +6,15 @@ import { SearchIndex } from '../search/index.ts';
 import { loadAnalyzerKnowledge } from './analyzer-knowledge.ts';
 import { readCompiled } from './compiled.ts';
 import { loadContent } from './content.ts';
+import { loadProducts } from './products.ts';
 import { PACKAGE_ROOT } from './schemas.ts';
-import type { KnowledgeEntry, Playbook } from './types.ts';
+import type { KnowledgeEntry, Playbook, Product } from './types.ts';
 import { formatProblem, type Problem } from './yaml-file.ts';
 
 export interface KnowledgeBase {
   analyzer: AnalyzerKnowledge;
+  /** The product catalogue with its facts (the analyzer keeps only how to recognise each). */
+  products: Product[];
   entries: KnowledgeEntry[];
   playbooks: Playbook[];
   search: SearchIndex;
@@ -47,8 +50,9 @@ export function loadKnowledge(root: string = PACKAGE_ROOT): KnowledgeBase {
 /** Read, validate and index the YAML sources (what `npm run build` compiles ahead of time). */
 export function loadSources(root: string = PACKAGE_ROOT): KnowledgeBase {
   const problems: Problem[] = [];
-  const analyzer = loadAnalyzerKnowledge(root, problems);
+  const products = loadProducts(root, problems);
+  const analyzer = loadAnalyzerKnowledge(root, problems, products);
   const { entries, playbooks } = loadContent(root, analyzer, problems);
-  if (!analyzer || problems.length > 0) throw new KnowledgeError(problems);
-  return { analyzer, entries, playbooks, search: new SearchIndex(entries, playbooks) };
+  if (!analyzer || !products || problems.length > 0) throw new KnowledgeError(problems);
+  return { analyzer, products, entries, playbooks, search: new SearchIndex(entries, playbooks) };
 }

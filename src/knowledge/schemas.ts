@@ -8,10 +8,9 @@ import addFormatsModule from 'ajv-formats';
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCHEMA_DIR = join(PACKAGE_ROOT, 'schemas');
 
-// ajv-formats is CommonJS: its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  a: Ajv,
-) => Ajv;
+// ajv-formats is CommonJS: imported from ESM, its default is module.exports, which carries the plugin
+// again as `.default` (the one TypeScript types).
+const addFormats = addFormatsModule.default;
 
 let ajv: Ajv | null = null;
 const compiled = new Map<string, ValidateFunction>();

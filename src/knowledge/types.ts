@@ -41,3 +41,30 @@ export interface Playbook {
   references: string[];
   file: string;
 }
+
+/** A fact with the page it was taken from. */
+export interface Sourced {
+  source: string;
+}
+
+/** A product of the catalogue (knowledge/products/<id>.yml, validated by schemas/product.schema.json). */
+export interface Product {
+  id: string;
+  name: string;
+  parent?: string;
+  packages?: string[];
+  shaded?: string[];
+  threads?: string[];
+  loggers?: string[];
+  keywords?: string[];
+  parent_keywords?: string[];
+  /** Where its users set JVM flags such as -XX:MaxDirectMemorySize. */
+  jvm_flags_via?: { text: string } & Sourced;
+  /** Its own settings that bound or shape direct memory. */
+  knobs?: ({ name: string; what: string } & Sourced)[];
+  /** Direct-memory defects, with the versions affected and the first fixed one. */
+  known_bugs?: ({ title: string; affected: string; fixed_in?: string; mechanism?: string } & Sourced)[];
+  /** What its maintainers usually tell people with this error. */
+  advice?: ({ text: string } & Sourced)[];
+  references: string[];
+}

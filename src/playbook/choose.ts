@@ -33,7 +33,8 @@ export function depthOf(id: string, frameworks: FrameworkDef[]): number {
 export function reportQuery(report: Report, frameworkNames: Map<string, string>): string {
   const s = report.summary;
   return [
-    ...s.frameworks.map((f) => frameworkNames.get(f.id) ?? f.id),
+    // A product named only from its package says nothing the knowledge base could match.
+    ...s.frameworks.filter((f) => !f.fromPackage).map((f) => frameworkNames.get(f.id) ?? f.id),
     ...report.findings.slice(0, 2).map((f) => f.scenario.replace(/-/g, ' ')),
     s.kind === 'leak_report'
       ? 'leak report'

@@ -43,7 +43,7 @@ export function factsOf(report: Report, frameworks: FrameworkDef[]): Partial<Rec
   const names = new Map(frameworks.map((f) => [f.id, f.name]));
   const f: Partial<Record<Field, string>> = {
     nettyProp: s.nettyPropertyPrefix,
-    framework: names.get(s.frameworks[0]?.id ?? '') ?? 'Netty',
+    framework: s.frameworks[0]?.name || names.get(s.frameworks[0]?.id ?? '') || 'Netty',
   };
   const bytes = (key: Field, keyBytes: Field, n: number | null) => {
     if (n === null) return;

@@ -2,9 +2,9 @@
  * The reply as Slack Block Kit: the one rendering that the bot posts and that the CLI and the
  * console draw from. Kept within Slack's limits whatever the report holds.
  */
-import type { AnalyzerKnowledge, Report } from '../core/types.ts';
+import type { AnalyzerKnowledge, FrameworkHit, Language, Report } from '../core/types.ts';
 import { formatBytes } from '../core/units.ts';
-import { LABELS, type MessageKey, t } from './messages.ts';
+import { type MessageKey, t } from '../i18n/messages.ts';
 import { clip, code, escapeMrkdwn } from './mrkdwn.ts';
 
 export interface TextObject {
@@ -86,7 +86,7 @@ function finish(blocks: Block[], text: string): Reply {
   return { blocks: kept, text: clip(text, 3000) };
 }
 
-/** `Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33.Final` */
+/** `Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33.Final`: the product above Netty first. */
 export function headlineOf(report: Report, kb?: AnalyzerKnowledge): string {
   const lang = report.language;
   const s = report.summary;
@@ -104,7 +104,7 @@ export function headlineOf(report: Report, kb?: AnalyzerKnowledge): string {
   } else head = t('headlineNoNumbers', lang, { kind: kindLabel(report) });
   const what: string[] = [];
   const top = s.frameworks[0];
-  if (top && top.id !== 'netty') what.push(kb?.frameworks.find((f) => f.id === top.id)?.name ?? top.id);
+  if (top && top.id !== 'netty') what.push(productName(top, lang, kb));
   if (s.nettyVersion) what.push(`Netty ${s.nettyVersion}`);
   return what.length > 0 ? head + t('headlineTail', lang, { what: what.join(', ') }) : head;
 }
@@ -123,18 +123,23 @@ function kindLabel(report: Report): string {
   }
 }
 
-/** `Reactor Netty · Netty 4.1.33.Final · epoll · reactor-http-epoll-8` */
+/** How the reply names a product: as the catalogue does, or as its package with a word saying so. */
+function productName(hit: FrameworkHit, lang: Language, kb?: AnalyzerKnowledge): string {
+  const name = hit.name || kb?.frameworks.find((f) => f.id === hit.id)?.name || hit.id;
+  return hit.fromPackage ? t('fromPackage', lang, { name }) : name;
+}
+
+/** `Spring Cloud Gateway / Reactor Netty / Netty · Netty 4.1.33.Final · epoll · 3 times` */
 function contextLine(report: Report, kb: AnalyzerKnowledge): string {
   const s = report.summary;
-  const names = new Map(kb.frameworks.map((f) => [f.id, f.name]));
   const parts: string[] = [];
-  const fw = s.frameworks.map((f) => names.get(f.id) ?? f.id);
+  const fw = s.frameworks.map((f) => productName(f, report.language, kb));
   if (fw.length > 0) parts.push(fw.join(' / '));
   if (s.nettyVersion) parts.push(`Netty ${s.nettyVersion}`);
   if (s.shadedPrefix) parts.push(t('shaded', report.language, { prefix: s.shadedPrefix }));
   if (s.transport) parts.push(s.transport);
   const events = report.events.reduce((n, e) => n + e.occurrences, 0) + report.input.eventsOmitted;
-  if (events > 1) parts.push(t('times', report.language, { n: String(events) }));
+  if (events > 1) parts.push(t('times', report.language, { n: events }));
   return parts.map(escapeMrkdwn).join(' · ');
 }
 
@@ -153,9 +158,9 @@ function factFields(report: Report): TextObject[] {
     add('fieldHeadroom', `${formatBytes(s.headroomBytes)} (${t('percentUsed', lang, { percent })})`);
   }
   if (s.threads.length > 0) add('fieldThread', code(s.threads.slice(0, 3).join(', ')));
-  if (s.allocationPath !== 'unknown') add('fieldPath', LABELS.allocationPath[s.allocationPath][lang]);
-  if (s.maxBytes !== null) add('fieldLimit', LABELS.limitGuess[s.limitOrigin.guess][lang]);
-  if (s.ioDirection !== 'unknown') add('fieldDirection', LABELS.ioDirection[s.ioDirection][lang]);
+  if (s.allocationPath !== 'unknown') add('fieldPath', t(`allocationPath.${s.allocationPath}`, lang));
+  if (s.maxBytes !== null) add('fieldLimit', t(`limitGuess.${s.limitOrigin.guess}`, lang));
+  if (s.ioDirection !== 'unknown') add('fieldDirection', t(`ioDirection.${s.ioDirection}`, lang));
   const site = s.leakSites[0];
   if (site) add('fieldLeakSite', `${code(site.frame)} ×${site.count}`);
   return f.slice(0, LIMITS.fields);

@@ -1,8 +1,8 @@
 /** The playbook part of the reply: numbered steps, commands as code, then links to read more. */
 import type { Language } from '../core/types.ts';
+import { t } from '../i18n/messages.ts';
 import type { FilledPlaybook } from '../playbook/fill.ts';
 import type { Block, ReplyExtras } from './blocks.ts';
-import { t } from './messages.ts';
 import { clip, escapeMrkdwn } from './mrkdwn.ts';
 
 const SECTION = 2900;
@@ -23,7 +23,7 @@ export function playbookBlocks(
   playbook.steps.forEach((step, i) => {
     // Step texts are mrkdwn written by knowledge authors: only the facts filled into them need escaping,
     // and fillPlaybook's values are plain numbers, names and frames.
-    let text = `*${i + 1}. ${t(`step_${step.kind}`, lang)}* — ${step.text}`;
+    let text = `*${i + 1}. ${t(`step.${step.kind}`, lang)}* — ${step.text}`;
     // Commands are plain text (`jcmd <pid> …`): escaped for mrkdwn, shown as code.
     if (step.command) text += `\n\`\`\`${escapeMrkdwn(step.command.replace(/```/g, "'''"))}\`\`\``;
     if (current.length + text.length + 2 > SECTION) flush();

@@ -101,6 +101,10 @@ export interface Store extends Deduper {
     reply: { channel: string; ts: string } | null,
     permalink: string | null,
   ): Promise<void>;
+  /** Keep the parts the incident's reply is built from (opaque text), to build it again on a click. */
+  saveMessage(incidentId: number, message: string): Promise<void>;
+  /** What saveMessage kept for the incident; null when nothing was kept or the incident is gone. */
+  messageOf(incidentId: number): Promise<string | null>;
   /** Record a button press; null when the incident is gone. Resolved stays resolved. */
   mark(m: Mark): Promise<Incident | null>;
   get(incidentId: number): Promise<Incident | null>;

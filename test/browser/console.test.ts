@@ -93,6 +93,34 @@ describe('the console in a real browser (Debian Chromium)', () => {
     await page.screenshot({ path: join(OUT, 'console-search.png') });
   });
 
+  it('keeps the interface in the language the reader picks, across a reload, whatever the paste', async () => {
+    await page.selectOption('#ui-lang', 'zh');
+    await page.waitForFunction(() => document.querySelector('[data-tab="analyze"]')?.textContent === '分析');
+    // The entry opened in the knowledge base tab is worded again too.
+    await page.waitForFunction(() =>
+      /[\u4e00-\u9fff]/.test(document.querySelector('#doc h2')?.textContent ?? ''),
+    );
+    await page.reload();
+    await page.waitForSelector('button[data-seed]');
+    assert.equal(await page.$eval('#ui-lang', (e) => (e as HTMLSelectElement).value), 'zh');
+    assert.equal(await page.textContent('[data-tab="search"]'), '知识库');
+    await page.selectOption('#lang', 'auto');
+    await page.fill(
+      '#paste',
+      'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 100, max: 200)',
+    );
+    await page.click('#analyze');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('英文'));
+    assert.match((await page.textContent('#reply')) ?? '', /Direct memory exhausted/);
+    assert.equal(await page.textContent('[data-tab="analyze"]'), '分析');
+    await page.fill('#paste', 'just some words');
+    await page.click('#analyze');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === '没有发现。');
+    await page.selectOption('#ui-lang', 'en');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Nothing found.');
+    await page.screenshot({ path: join(OUT, 'console-languages.png') });
+  });
+
   it('shows the handoff view', async () => {
     await page.click('[data-tab="handoff"]');
     await page.waitForFunction(() =>

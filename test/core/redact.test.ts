@@ -28,3 +28,13 @@ describe('redaction', () => {
     assert.equal(redact('ops@7447fcb0.example.org'), '[email]');
   });
 });
+
+describe('redaction of Java object names', () => {
+  it('leaves a class name with its identity hash readable, as it is no e-mail address', () => {
+    // Velocity's log line (corpus p079, https://github.com/GemstoneGG/Velocity-CTD/issues/521).
+    const line =
+      'exception encountered in com.velocitypowered.proxy.connection.backend.ConfigSessionHandler@2f971981';
+    assert.equal(redact(line), line);
+    assert.equal(redact('JavaMail.root@mail-7.example.org'), '[email]');
+  });
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fillTemplate, placeholders, templateFields } from '../../src/core/template.ts';
+import { fillTemplate, templateFields } from '../../src/core/template.ts';
+import { placeholders } from '../../src/i18n/messages.ts';
 
 // A step of the reactor-netty-load-burst playbook.
 const STEP = '`{{thread}}` asked for {{requested}} with {{ used }} of {{max}} already in use.';

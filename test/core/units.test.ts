@@ -135,8 +135,8 @@ describe('powers of two', () => {
 describe('formatDuration', () => {
   it('picks seconds, minutes, hours or days so the number stays readable', () => {
     assert.deepEqual(
-      [0, 500, 89_499, 90_000, 5_399_999, 5_400_000, 172_799_999, 172_800_000, 190_800_000].map(
-        formatDuration,
+      [0, 500, 89_499, 90_000, 5_399_999, 5_400_000, 172_799_999, 172_800_000, 190_800_000].map((ms) =>
+        formatDuration(ms),
       ),
       ['0 s', '1 s', '89 s', '2 min', '90 min', '1.5 h', '48 h', '2 days', '2.2 days'],
     );

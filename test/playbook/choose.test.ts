@@ -21,7 +21,7 @@ function variant(
   report: Report,
   change: { frameworks?: string[]; findings?: Finding[]; signals?: Report['signals'] },
 ): Report {
-  const fw = change.frameworks?.map((id) => ({ id, evidence: id })) ?? report.summary.frameworks;
+  const fw = change.frameworks?.map((id) => ({ id, name: id, evidence: id })) ?? report.summary.frameworks;
   return {
     ...report,
     summary: { ...report.summary, frameworks: fw },
@@ -168,5 +168,9 @@ describe('reportQuery', () => {
       reportQuery(goldenReport('pastes/jdk17-cannot-reserve'), names),
       'Netty nio cleaner gc undersized limit Direct buffer memory pooled chunk',
     );
+  });
+
+  it('leaves out a product named only from its package: the knowledge base cannot know it', () => {
+    assert.doesNotMatch(reportQuery(goldenReport('003-copy-not-released'), names), /hx|test12/);
   });
 });

@@ -134,6 +134,10 @@ describe('factsOf', () => {
     assert.deepEqual([main.thread, main.threadPattern], ['main', undefined]);
   });
 
+  it('names the application by its package when no catalogued product called Netty', () => {
+    assert.equal(factsOf(goldenReport('003-copy-not-released'), frameworks).framework, 'com.hx.test12');
+  });
+
   it('names Netty when no framework was detected', () => {
     const r = goldenReport('pastes/truncated');
     assert.equal(factsOf({ ...r, summary: { ...r.summary, frameworks: [] } }, frameworks).framework, 'Netty');

@@ -34,7 +34,13 @@ function summary(usedBytes: number | null, maxBytes: number | null, samples: Sam
     maxBytes,
     headroomBytes: null,
     utilization: null,
-    frameworks: [{ id: 'reactor-netty', evidence: 'reactor.netty.http.server.HttpServerOperations' }],
+    frameworks: [
+      {
+        id: 'reactor-netty',
+        name: 'Reactor Netty',
+        evidence: 'reactor.netty.http.server.HttpServerOperations',
+      },
+    ],
     shadedPrefix: null,
     nettyPropertyPrefix: 'io.netty.',
     nettyVersion: '4.1.100.Final',
@@ -239,6 +245,24 @@ export function storeContract(name: string, makeStore: MakeStore): void {
         await store.setReply(a.incident.id, a.occurrenceId, null, 'https://p/1');
         const inc = await store.get(a.incident.id);
         assert.deepEqual([inc?.replyTs, inc?.firstPermalink], [null, 'https://p/1']);
+      });
+    });
+
+    describe('saveMessage and messageOf', () => {
+      it("keeps the latest parts of an incident's reply, as given", async () => {
+        const a = await store.record(paste());
+        assert.equal(await store.messageOf(a.incident.id), null, 'nothing kept yet');
+        await store.saveMessage(a.incident.id, '{"base":1,"text":"直接内存 ‹token›"}');
+        await store.saveMessage(a.incident.id, '{"base":2,"text":"直接内存 ‹token›"}');
+        assert.equal(await store.messageOf(a.incident.id), '{"base":2,"text":"直接内存 ‹token›"}');
+        assert.equal(await store.messageOf(424242), null, 'an unknown incident has none');
+      });
+
+      it('forgets the message with its incident at retention', async () => {
+        const a = await store.record(paste());
+        await store.saveMessage(a.incident.id, 'parts');
+        assert.equal(await store.purge(T0 + DAY), 1);
+        assert.equal(await store.messageOf(a.incident.id), null);
       });
     });
 

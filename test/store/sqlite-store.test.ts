@@ -76,7 +76,7 @@ describe('the SQLite incident store', () => {
         db.pragma('user_version = 99');
         db.close();
       },
-      /was written by a newer netty-oom \(schema 99, this one knows 1\)\. Upgrade netty-oom/,
+      /was written by a newer netty-oom \(schema 99, this one knows 2\)\. Upgrade netty-oom/,
     ],
     [
       'unwritable',

@@ -1,96 +1,71 @@
 // The console page: analyze a paste or a dropped file, search the knowledge base, read the handoff.
+// Its words come from the server's message table (/api/messages), in the language the reader picks.
 
 (() => {
   const $ = (id) => document.getElementById(id);
-  const T = {
-    en: {
-      tabAnalyze: 'Analyze',
-      tabSearch: 'Knowledge base',
-      tabHandoff: 'Handoff',
-      language: 'Language',
-      intro:
-        'Paste a Netty OutOfDirectMemoryError, a JDK "Direct buffer memory" error or a Netty LEAK report, or drop a log file. You see the reply the bot would post in Slack.',
-      examples: 'Examples:',
-      drop: '…or drop a .log / .txt file here',
-      analyze: 'Analyze',
-      chooseFile: 'Choose a log file',
-      reply: 'The reply',
-      facts: 'Facts and findings',
-      json: 'The JSON report',
-      search: 'Search',
-      since: 'Since',
-      show: 'Show',
-      working: 'Analyzing…',
-      nothing: 'Nothing found.',
-      empty: 'Paste a trace first.',
-      noHits: 'Nothing in the knowledge base matches.',
-      kind: 'Event',
-      requested: 'Requested',
-      used: 'Used',
-      max: 'Limit (max)',
-      frameworks: 'Frameworks',
-      netty: 'Netty version',
-      transport: 'Transport',
-      threads: 'Threads',
-      path: 'Allocation path',
-      limit: 'Limit set by',
-      io: 'Read / write',
-      leak: 'Leak sites',
-      playbook: 'Playbook',
-      confidence: 'confidence',
-      commands: 'Commands',
-      references: 'References',
-      steps: 'Steps',
-    },
-    zh: {
-      tabAnalyze: '分析',
-      tabSearch: '知识库',
-      tabHandoff: '交接',
-      language: '语言',
-      intro:
-        '粘贴 Netty OutOfDirectMemoryError、JDK “Direct buffer memory” 报错或 Netty LEAK 报告，或拖入日志文件，即可看到机器人在 Slack 里的回复。',
-      examples: '示例：',
-      drop: '……或把 .log / .txt 文件拖到这里',
-      analyze: '分析',
-      chooseFile: '选择日志文件',
-      reply: '回复',
-      facts: '事实与结论',
-      json: 'JSON 报告',
-      search: '搜索',
-      since: '时间范围',
-      show: '查看',
-      working: '分析中……',
-      nothing: '没有发现。',
-      empty: '请先粘贴堆栈。',
-      noHits: '知识库中没有匹配的内容。',
-      kind: '事件',
-      requested: '申请',
-      used: '已用',
-      max: '上限 (max)',
-      frameworks: '框架',
-      netty: 'Netty 版本',
-      transport: '传输',
-      threads: '线程',
-      path: '分配路径',
-      limit: '上限来源',
-      io: '读 / 写',
-      leak: '泄漏位置',
-      playbook: '处理手册',
-      confidence: '置信度',
-      commands: '命令',
-      references: '参考',
-      steps: '步骤',
-    },
+  /** An element with properties and children; text goes in as text, never as markup. */
+  const el = (tag, props = {}, ...children) => {
+    const e = Object.assign(document.createElement(tag), props);
+    e.append(...children);
+    return e;
   };
+  const STORED = 'netty-oom.ui-lang';
+  const loaded = {};
   let uiLang = 'en';
-  const t = (k) => T[uiLang][k] ?? T.en[k] ?? k;
+  let words = {};
+  /** What the status line says, kept as key and values so a language switch rewords it. */
+  let status = null;
+  let lastReport = null;
+  let lastDoc = null;
+
+  /** A message of the table, `{name}` placeholders filled. */
+  const t = (key, values = {}) =>
+    (words[key] ?? key).replace(/\{(\w+)\}/g, (m, k) => (values[k] === undefined ? m : String(values[k])));
   const chosenLang = () => $('lang').value;
   const langParam = () => (chosenLang() === 'auto' ? '' : `?lang=${chosenLang()}`);
 
-  function setUiLang(lang) {
+  async function messagesOf(lang) {
+    if (!loaded[lang]) loaded[lang] = (await (await fetch(`/api/messages?lang=${lang}`)).json()).messages;
+    return loaded[lang];
+  }
+
+  async function setUiLang(lang) {
     uiLang = lang === 'zh' ? 'zh' : 'en';
+    words = await messagesOf(uiLang);
+    try {
+      localStorage.setItem(STORED, uiLang);
+    } catch {
+      // Storage refused (private mode): the choice lasts for this page only.
+    }
+    $('ui-lang').value = uiLang;
     document.documentElement.lang = uiLang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('title');
     for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
+    for (const e of document.querySelectorAll('[data-i18n-placeholder]'))
+      e.placeholder = t(e.dataset.i18nPlaceholder);
+    for (const e of document.querySelectorAll('[data-i18n-aria]'))
+      e.setAttribute('aria-label', t(e.dataset.i18nAria));
+    for (const b of document.querySelectorAll('[data-seed]')) b.textContent = t(`seed.${b.dataset.seed}`);
+    showStatus();
+    if (lastReport) renderFacts(lastReport);
+    const docShown = lastDoc && !$('doc').hidden;
+    if ($('hits').children.length > 0) await search();
+    if (docShown) openDoc(lastDoc);
+    if (!$('tab-handoff').hidden) loadHandoff();
+  }
+
+  /** `language` names a `lang.*` message, worded when shown: a language switch rewords it too. */
+  function setStatus(key, values = {}, language = null) {
+    status = { key, values, language };
+    showStatus();
+  }
+  function showStatus() {
+    if (!status) $('status').textContent = '';
+    else if (status.text !== undefined) $('status').textContent = status.text;
+    else {
+      const language = status.language ? { language: t(status.language) } : {};
+      $('status').textContent = t(status.key, { ...status.values, ...language });
+    }
   }
 
   // Tabs
@@ -103,18 +78,19 @@
     });
   }
 
+  $('ui-lang').addEventListener('change', () => setUiLang($('ui-lang').value));
   $('lang').addEventListener('change', () => {
-    if (chosenLang() !== 'auto') setUiLang(chosenLang());
     if (!$('result').hidden && $('paste').value.trim()) analyze($('paste').value);
   });
 
   // Analyze
   async function analyze(body) {
     if (!body || (typeof body === 'string' && !body.trim())) {
-      $('status').textContent = t('empty');
+      setStatus('empty');
       return;
     }
-    $('status').textContent = t('working');
+    setStatus('working');
+    const chosen = chosenLang();
     const res = await fetch(`/api/analyze${langParam()}`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain; charset=utf-8' },
@@ -122,15 +98,19 @@
     });
     const data = await res.json();
     if (!res.ok) {
-      $('status').textContent = data.error;
+      // Worded by the page when the server names a message, else as sent.
+      status = data.message ?? { text: data.error };
+      showStatus();
       return;
     }
-    $('status').textContent = data.report.detected ? '' : t('nothing');
-    if (chosenLang() === 'auto') setUiLang(data.report.language);
-    window.renderBlocks(data.blocks, $('reply'));
+    window.renderBlocks(data.blocks, $('reply'), { buttonTitle: t('buttonsInSlack') });
+    lastReport = data.report;
     renderFacts(data.report);
     $('json').textContent = JSON.stringify(data.report, null, 2);
     $('result').hidden = false;
+    // The status line speaks of the analysis just shown, in the reader's language.
+    if (!data.report.detected) setStatus('nothing');
+    else setStatus(chosen === 'auto' ? 'answered' : 'answeredAsChosen', {}, `lang.${data.report.language}`);
   }
 
   const bytes = (n) => (n === null || n === undefined ? '—' : `${fmt(n)} (${n} B)`);
@@ -144,6 +124,12 @@
       if (Math.abs(n) >= s) return `${(n / s).toFixed(2).replace(/\.?0+$/, '')} ${u}`;
     return `${n} B`;
   }
+
+  /** An enum of the report with its label: `新的池化 chunk (pooled-chunk)`. */
+  const labelled = (group, id) => {
+    const label = words[`${group}.${id}`];
+    return label && label !== id ? `${label} (${id})` : id;
+  };
 
   function renderFacts(report) {
     const s = report.summary;
@@ -162,30 +148,20 @@
     row('netty', s.nettyVersion);
     row('transport', s.transport);
     row('threads', s.threads.join(', '));
-    row('path', s.allocationPath);
-    row('limit', `${s.limitOrigin.guess}: ${s.limitOrigin.evidence}`);
-    row('io', s.ioDirection);
+    row('path', labelled('allocationPath', s.allocationPath));
+    row('limit', `${labelled('limitGuess', s.limitOrigin.guess)}: ${s.limitOrigin.evidence}`);
+    row('io', labelled('ioDirection', s.ioDirection));
     row('leak', s.leakSites.map((l) => `${l.frame} ×${l.count}`).join(', '));
     row('playbook', report.playbook ? `${report.playbook.title} (${report.playbook.id})` : null);
-    const findings = document.createElement('div');
-    for (const f of report.findings) {
-      const d = document.createElement('div');
-      d.className = 'finding';
-      const bar = document.createElement('span');
-      bar.className = 'bar';
+    const findings = report.findings.map((f) => {
+      const bar = el('span', { className: 'bar' });
       bar.style.width = `${Math.round(f.confidence * 120)}px`;
-      const head = document.createElement('strong');
-      head.textContent = `${f.scenario} — ${Math.round(f.confidence * 100)} % ${t('confidence')}`;
-      const ul = document.createElement('ul');
-      for (const ev of f.evidence) {
-        const li = document.createElement('li');
-        li.textContent = ev;
-        ul.append(li);
-      }
-      d.append(bar, head, ul);
-      findings.append(d);
-    }
-    $('facts').replaceChildren(table, findings);
+      const percent = `${Math.round(f.confidence * 100)} %`;
+      const head = el('strong', { textContent: `${f.scenario} — ${t('confidence', { percent })}` });
+      const evidence = el('ul', {}, ...f.evidence.map((ev) => el('li', { textContent: ev })));
+      return el('div', { className: 'finding' }, bar, head, evidence);
+    });
+    $('facts').replaceChildren(table, el('div', {}, ...findings));
   }
 
   $('analyze').addEventListener('click', () => analyze($('paste').value));
@@ -212,117 +188,95 @@
   });
 
   // Seeds: one click away
-  fetch('/api/seeds')
-    .then((r) => r.json())
-    .then((seeds) => {
-      for (const s of seeds) {
-        const b = document.createElement('button');
-        b.textContent = s.title;
-        b.dataset.seed = s.id;
-        b.addEventListener('click', () => {
-          $('paste').value = s.text;
-          analyze(s.text);
-        });
-        $('seeds').append(b);
-      }
-    });
+  async function loadSeeds() {
+    const seeds = await (await fetch('/api/seeds')).json();
+    for (const s of seeds) {
+      const b = document.createElement('button');
+      b.textContent = t(`seed.${s.id}`);
+      b.dataset.seed = s.id;
+      b.addEventListener('click', () => {
+        $('paste').value = s.text;
+        analyze(s.text);
+      });
+      $('seeds').append(b);
+    }
+  }
 
-  // Search
-  $('search-form').addEventListener('submit', async (e) => {
+  // Search: English or Chinese questions, the hits and the entries in the reader's language.
+  $('search-form').addEventListener('submit', (e) => {
     e.preventDefault();
+    search();
+  });
+  async function search() {
     const q = $('q').value.trim();
     if (!q) return;
-    const lang = chosenLang() === 'auto' ? '' : `&lang=${chosenLang()}`;
-    const data = await (await fetch(`/api/search?q=${encodeURIComponent(q)}${lang}`)).json();
+    const data = await (await fetch(`/api/search?q=${encodeURIComponent(q)}&lang=${uiLang}`)).json();
     const items = data.hits.map((h) => {
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = `#${h.type}/${h.id}`;
-      a.textContent = h.title;
+      const a = el('a', { href: `#${h.type}/${h.id}`, textContent: h.title });
       a.addEventListener('click', (ev) => {
         ev.preventDefault();
         openDoc(h.id);
       });
-      const tag = document.createElement('span');
-      tag.className = 'tag';
-      tag.textContent = h.type === 'playbook' ? t('playbook') : h.id;
-      li.append(a, tag);
-      return li;
+      return el(
+        'li',
+        {},
+        a,
+        el('span', { className: 'tag', textContent: h.type === 'playbook' ? t('playbook') : h.id }),
+      );
     });
-    if (items.length === 0) {
-      const li = document.createElement('li');
-      li.textContent = t('noHits');
-      items.push(li);
-    }
+    if (items.length === 0) items.push(el('li', { textContent: t('noHits') }));
     $('hits').replaceChildren(...items);
     $('doc').hidden = true;
-  });
-
-  async function openDoc(id) {
-    const lang = chosenLang() === 'auto' ? uiLang : chosenLang();
-    const doc = await (await fetch(`/api/docs/${encodeURIComponent(id)}`)).json();
-    const d = doc.doc;
-    const box = $('doc');
-    const h = document.createElement('h2');
-    h.textContent = d.title[lang];
-    const summary = document.createElement('p');
-    summary.textContent = d.summary[lang];
-    const parts = [h, summary];
-    if (doc.type === 'knowledge') {
-      const ex = document.createElement('div');
-      ex.className = 'slack';
-      window.renderMrkdwn(d.explanation[lang], ex);
-      parts.push(ex);
-      if (d.commands?.length) {
-        const pre = document.createElement('pre');
-        pre.textContent = d.commands.join('\n');
-        parts.push(pre);
-      }
-    } else {
-      const ol = document.createElement('ol');
-      for (const s of d.steps) {
-        const li = document.createElement('li');
-        li.className = 'slack';
-        window.renderMrkdwn(`*${s.kind}* — ${s.fallback ? s.fallback[lang] : s.text[lang]}`, li);
-        if (s.command || s.commandFallback) {
-          const pre = document.createElement('pre');
-          pre.textContent = s.commandFallback ?? s.command;
-          li.append(pre);
-        }
-        ol.append(li);
-      }
-      parts.push(ol);
-    }
-    const refs = document.createElement('ul');
-    for (const url of d.references) {
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = url;
-      a.rel = 'noopener noreferrer';
-      a.textContent = url;
-      li.append(a);
-      refs.append(li);
-    }
-    parts.push(refs);
-    box.replaceChildren(...parts);
-    box.hidden = false;
   }
 
-  // Handoff
+  /** An entry or a playbook, in the reader's language. */
+  async function openDoc(id) {
+    const lang = uiLang;
+    lastDoc = id;
+    const doc = await (await fetch(`/api/docs/${encodeURIComponent(id)}`)).json();
+    const d = doc.doc;
+    const parts = [el('h2', { textContent: d.title[lang] }), el('p', { textContent: d.summary[lang] })];
+    if (doc.type === 'knowledge') {
+      parts.push(window.renderMrkdwn(d.explanation[lang], el('div', { className: 'slack' })));
+      if (d.commands?.length) parts.push(el('pre', { textContent: d.commands.join('\n') }));
+    } else {
+      const steps = d.steps.map((s) => {
+        const text = `*${t(`step.${s.kind}`)}* — ${s.fallback ? s.fallback[lang] : s.text[lang]}`;
+        const li = window.renderMrkdwn(text, el('li', { className: 'slack' }));
+        if (s.command || s.commandFallback)
+          li.append(el('pre', { textContent: s.commandFallback ?? s.command }));
+        return li;
+      });
+      parts.push(el('ol', {}, ...steps));
+    }
+    const link = (url) => el('a', { href: url, rel: 'noopener noreferrer', textContent: url });
+    parts.push(el('ul', {}, ...d.references.map((url) => el('li', {}, link(url)))));
+    $('doc').replaceChildren(...parts);
+    $('doc').hidden = false;
+  }
+
+  // Handoff, in the reader's language
   async function loadHandoff() {
     const since = encodeURIComponent($('since').value || '24h');
-    const res = await fetch(`/api/handoff?since=${since}`);
+    const res = await fetch(`/api/handoff?since=${since}&lang=${uiLang}`);
     const data = await res.json();
     if (!res.ok) {
-      $('handoff').textContent = data.error;
+      $('handoff').textContent = data.message ? t(data.message.key, data.message.values) : data.error;
       return;
     }
-    window.renderBlocks(data.blocks, $('handoff'));
+    window.renderBlocks(data.blocks, $('handoff'), { buttonTitle: t('buttonsInSlack') });
   }
   $('handoff-form').addEventListener('submit', (e) => {
     e.preventDefault();
     loadHandoff();
   });
 
-  setUiLang(navigator.language?.startsWith('zh') ? 'zh' : 'en');
+  let stored = null;
+  try {
+    stored = localStorage.getItem(STORED);
+  } catch {
+    // No storage: fall back to the browser's language.
+  }
+  const initial = stored ?? (navigator.language?.startsWith('zh') ? 'zh' : 'en');
+  setUiLang(initial).then(loadSeeds);
 })();

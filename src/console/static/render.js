@@ -70,7 +70,7 @@
     return into;
   }
 
-  function block(b) {
+  function block(b, labels) {
     switch (b.type) {
       case 'header':
         return textObject(b.text, el('div', 'bk-header'));
@@ -96,7 +96,7 @@
         for (const e of b.elements ?? []) {
           const btn = el('button', null, e.text?.text ?? '');
           btn.disabled = true;
-          btn.title = 'Buttons work in Slack';
+          btn.title = labels.buttonTitle ?? '';
           row.append(btn);
         }
         return row;
@@ -114,9 +114,9 @@
     }
   }
 
-  /** Render a Block Kit array into `container`, replacing what was there. */
-  window.renderBlocks = (blocks, container) => {
-    container.replaceChildren(...blocks.map(block));
+  /** Render a Block Kit array into `container`, replacing what was there; `labels` word the page's own parts. */
+  window.renderBlocks = (blocks, container, labels = {}) => {
+    container.replaceChildren(...blocks.map((b) => block(b, labels)));
   };
   window.renderMrkdwn = (text, container) => mrkdwn(text, container);
 })();

@@ -1,4 +1,5 @@
 /** The lines that open an event: Netty's OutOfDirectMemoryError, the JDK's limits, Netty's LEAK report. */
+import type { Said } from '../../i18n/messages.ts';
 import type { EventKind } from '../types.ts';
 import { parseByteCount } from '../units.ts';
 
@@ -14,8 +15,8 @@ export interface EventLine {
   chained: boolean;
   /** Reactor/Netty wrappers that quote the exception before it is printed again (seed 000). */
   quoted: boolean;
-  /** Problems with the numbers, for the report's notes. */
-  problems: string[];
+  /** Problems with the numbers, for the report's notes (worded once the reply's language is known). */
+  problems: Said[];
 }
 
 /** Literal substrings that any event line contains: cheap to test before parsing. */
@@ -93,7 +94,7 @@ function parseJdk(line: string, oom: number): EventLine | null {
   if (head.startsWith('direct buffer memory'))
     return jdkEvent(line, oom, 'direct_buffer_oom', null, null, null, []);
   if (head.startsWith('cannot reserve ')) {
-    const problems: string[] = [];
+    const problems: Said[] = [];
     return jdkEvent(
       line,
       oom,
@@ -118,7 +119,7 @@ function parseJdk(line: string, oom: number): EventLine | null {
  * allocator's own, so it is the event; the class printed after it, if any, joins it.
  */
 function messageOnly(line: string): EventLine | null {
-  const problems: string[] = [];
+  const problems: Said[] = [];
   const at = line.search(NETTY_MESSAGE);
   if (at >= 0) {
     const after = line.slice(at);
@@ -164,7 +165,7 @@ function parseOodm(line: string, at: number): EventLine | null {
     const atStart = head === '' || /(?:Caused by:|Suppressed:|Exception in thread "[^"]{0,160}")$/.test(head);
     if (!atStart || after.trim() !== '') return null;
   }
-  const problems: string[] = [];
+  const problems: Said[] = [];
   return {
     kind: 'oodm',
     exceptionClass: cls,
@@ -185,7 +186,7 @@ function jdkEvent(
   requestedBytes: number | null,
   usedBytes: number | null,
   maxBytes: number | null,
-  problems: string[],
+  problems: Said[],
 ): EventLine | null {
   const cls = classEndingAt(line, at + 16);
   if (!cls.endsWith('OutOfMemoryError')) return null;
@@ -224,22 +225,22 @@ function nettyRootOf(cls: string, tail: string): string | null {
 }
 
 /** A number that the message shows whole; a cut or absurd one is dropped with a note, never guessed. */
-function readNumber(text: string, pattern: RegExp, name: string, problems: string[]): number | null {
+function readNumber(text: string, pattern: RegExp, name: string, problems: Said[]): number | null {
   const m = pattern.exec(text);
   if (!m?.[1]) {
     // `(used: 82208`, `failed to allocate 1677` at the end of a cut line: the number may be cut too.
     const label = name === 'requested' ? '(?:allocate|reserve) ' : `${name}: ?`;
     const cut = new RegExp(`${label}(-?\\d{1,40})$`).exec(text.trimEnd());
-    if (cut) problems.push(`the ${name} number (${cut[1]}) is cut off in the paste and was ignored`);
+    if (cut) problems.push({ key: 'note.numberCut', values: { name, digits: cut[1] ?? '' } });
     return null;
   }
   const digits = m[1].replace(GROUPING, '');
   if (digits.startsWith('-')) {
-    problems.push(`the ${name} number is negative (${digits}) and was ignored`);
+    problems.push({ key: 'note.numberNegative', values: { name, digits } });
     return null;
   }
   const n = parseByteCount(digits);
   if (n === null)
-    problems.push(`the ${name} number (${digits.slice(0, 30)}) is too large to be real and was ignored`);
+    problems.push({ key: 'note.numberTooLarge', values: { name, digits: digits.slice(0, 30) } });
   return n;
 }

@@ -63,4 +63,6 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX dedupe_by_expiry ON dedupe (expires);
   CREATE TABLE handoffs (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, text TEXT NOT NULL);
   `,
+  // 2: the parts each incident's reply is built from, so a click can build it again.
+  `ALTER TABLE incidents ADD COLUMN message TEXT;`,
 ];

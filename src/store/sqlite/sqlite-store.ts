@@ -147,6 +147,17 @@ export class SqliteStore implements Store {
     tx.immediate();
   }
 
+  async saveMessage(incidentId: number, message: string): Promise<void> {
+    this.stmt('UPDATE incidents SET message = ? WHERE id = ?').run(message, incidentId);
+  }
+
+  async messageOf(incidentId: number): Promise<string | null> {
+    const r = this.stmt('SELECT message FROM incidents WHERE id = ?').get(incidentId) as
+      | { message: string | null }
+      | undefined;
+    return r?.message ?? null;
+  }
+
   async mark(m: Mark): Promise<Incident | null> {
     const tx = this.db.transaction(() => {
       const found = this.stmt('SELECT id FROM incidents WHERE id = ?').get(m.incidentId);

@@ -153,7 +153,7 @@ describe('parseEventLine: numbers it will not guess', () => {
       parseEventLine(fixtureLine('pastes/truncated.txt', 2)),
       oodm({
         requestedBytes: 16777216,
-        problems: ['the used number (82208) is cut off in the paste and was ignored'],
+        problems: [{ key: 'note.numberCut', values: { name: 'used', digits: '82208' } }],
       }),
     );
   });
@@ -163,14 +163,14 @@ describe('parseEventLine: numbers it will not guess', () => {
     const cut = line.slice(0, line.indexOf('16777216') + 4);
     assert.deepEqual(
       parseEventLine(cut),
-      oodm({ problems: ['the requested number (1677) is cut off in the paste and was ignored'] }),
+      oodm({ problems: [{ key: 'note.numberCut', values: { name: 'requested', digits: '1677' } }] }),
     );
     const reserve = fixtureLine('pastes/jdk17-cannot-reserve.txt', 2);
     assert.deepEqual(
       parseEventLine(reserve.slice(0, reserve.indexOf('16777216') + 4)),
       jdk({
         kind: 'cannot_reserve',
-        problems: ['the requested number (1677) is cut off in the paste and was ignored'],
+        problems: [{ key: 'note.numberCut', values: { name: 'requested', digits: '1677' } }],
       }),
     );
   });
@@ -181,7 +181,9 @@ describe('parseEventLine: numbers it will not guess', () => {
       oodm({
         requestedBytes: 16777216,
         maxBytes: 8589934592,
-        problems: ['the used number (1234567890123456789012345) is too large to be real and was ignored'],
+        problems: [
+          { key: 'note.numberTooLarge', values: { name: 'used', digits: '1234567890123456789012345' } },
+        ],
       }),
     );
     assert.deepEqual(
@@ -189,7 +191,7 @@ describe('parseEventLine: numbers it will not guess', () => {
       oodm({
         requestedBytes: 4194304,
         usedBytes: 1069547527,
-        problems: ['the max number is negative (-1) and was ignored'],
+        problems: [{ key: 'note.numberNegative', values: { name: 'max', digits: '-1' } }],
       }),
     );
   });

@@ -1,71 +1,59 @@
-/** Mitigated / Resolved / Helpful / Not helpful: recorded with who and when, shown on the reply. */
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { Mark } from '../../../store/store.ts';
+/**
+ * Mitigated / Resolved / Helpful / Not helpful: recorded with who and when. The incident's reply is
+ * built again from the parts it was posted from, with the status line of every mark so far.
+ */
+import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { parseMessage } from '../../../app/record.ts';
+import { t } from '../../../i18n/messages.ts';
+import { composeMessage, MARK_ACTIONS, type MarkActionId, statusLine } from '../../../render/message.ts';
 import type { BotDeps } from '../../deps.ts';
-import { MARK_ACTIONS, STATUS_BLOCK } from '../../incident-reply.ts';
+import { languageOf } from '../../replies.ts';
 
-/** `Mitigated by @a · Resolved by @b · 👍 2 · 👎 1` */
-export function statusLine(marks: Mark[]): string {
-  const parts: string[] = [];
-  for (const action of ['mitigated', 'resolved'] as const) {
-    const m = marks.filter((x) => x.action === action).at(-1);
-    if (m)
-      parts.push(
-        `${action === 'mitigated' ? '🟡 Mitigated' : '🟢 Resolved'} by <@${m.userId}> <!date^${Math.floor(m.at / 1000)}^{time}|${new Date(m.at).toISOString().slice(11, 16)} UTC>`,
-      );
-  }
-  const up = marks.filter((m) => m.action === 'helpful').length;
-  const down = marks.filter((m) => m.action === 'not-helpful').length;
-  if (up || down) parts.push(`👍 ${up} · 👎 ${down}`);
-  return parts.join(' · ');
-}
+const isMarkAction = (id: string): id is MarkActionId => id in MARK_ACTIONS;
 
-export function markIncidentAction(deps: BotDeps): Parameters<App['action']>[1] {
-  return async ({ ack, body, action, client, respond }) => {
-    await ack();
-    deps.metrics.events.inc({ type: 'action' });
-    const a = action as ButtonAction;
-    const b = body as BlockAction;
-    const [idText = '', playbookId = ''] = (a.value ?? '').split('|');
-    const markAction = MARK_ACTIONS[a.action_id as keyof typeof MARK_ACTIONS];
+export function markIncidentAction(
+  deps: BotDeps,
+): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
+  return async ({ body, action, client, respond }) => {
+    if (!isMarkAction(action.action_id)) return;
+    const markAction = MARK_ACTIONS[action.action_id];
+    const [idText = '', playbookId = ''] = (action.value ?? '').split('|');
+    const incidentId = Number(idText);
+    const kept = parseMessage(await deps.store.messageOf(incidentId));
+    // The reply's language; without kept parts, its fallback text (the headline) tells.
+    const lang = kept?.context.lang ?? languageOf(body.message?.text ?? '');
     const incident = await deps.store.mark({
-      incidentId: Number(idText),
+      incidentId,
       action: markAction,
-      userId: b.user.id,
+      userId: body.user.id,
       at: deps.now(),
       playbookId: playbookId || null,
     });
     if (!incident) {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: 'That incident is no longer in the store (past retention?).',
-      });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t('mark.gone', lang) });
       return;
     }
-    deps.log.info({ incident: incident.id, action: markAction, user: b.user.id }, 'incident marked');
-    const line = statusLine(await deps.store.marksOf([incident.id]));
-    const message = b.message as
-      | { ts: string; text?: string; blocks?: { type: string; block_id?: string }[] }
-      | undefined;
-    const channel = b.channel?.id;
-    if (message?.blocks && channel && !b.container?.is_ephemeral) {
-      const blocks = message.blocks.filter((x) => x.block_id !== STATUS_BLOCK);
-      const at = blocks.findLastIndex((x) => x.type === 'actions');
-      const status = { type: 'context', block_id: STATUS_BLOCK, elements: [{ type: 'mrkdwn', text: line }] };
-      blocks.splice(at < 0 ? blocks.length : at, 0, status);
+    deps.log.info({ incident: incident.id, action: markAction, user: body.user.id }, 'incident marked');
+    const marks = await deps.store.marksOf([incident.id]);
+    const clickedTheReply =
+      !body.container.is_ephemeral &&
+      body.message?.ts === incident.replyTs &&
+      body.channel?.id === incident.replyChannel;
+    if (kept && clickedTheReply && incident.replyChannel && incident.replyTs) {
+      const reply = composeMessage({ ...kept, context: { ...kept.context, marks } });
       await client.chat.update({
-        channel,
-        ts: message.ts,
-        blocks: blocks as never,
-        text: message.text ?? '',
+        channel: incident.replyChannel,
+        ts: incident.replyTs,
+        blocks: reply.blocks,
+        text: reply.text,
       });
       return;
     }
+    const line = statusLine(marks, lang);
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      text: `Recorded: ${markAction}. ${line}`,
+      text: t('mark.recorded', lang, { action: t(`mark.done.${markAction}`, lang), line }),
     });
   };
 }

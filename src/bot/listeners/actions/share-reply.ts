@@ -1,33 +1,32 @@
-/** "Share in channel": post an ephemeral answer for everyone, and drop the private copy. */
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+/** "Share in channel": post a private answer for everyone, and drop the private copy. */
+import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { t } from '../../../i18n/messages.ts';
+import { composeMessage } from '../../../render/message.ts';
 import type { BotDeps } from '../../deps.ts';
-import { textReply } from '../../slack-blocks.ts';
+import { languageOf, textReply } from '../../replies.ts';
 
-export function shareReplyAction(deps: BotDeps): Parameters<App['action']>[1] {
-  return async ({ ack, body, action, respond }) => {
-    await ack();
-    deps.metrics.events.inc({ type: 'action' });
-    const id = (action as ButtonAction).value ?? '';
-    const kept = deps.shared.take(id);
-    const user = (body as BlockAction).user.id;
+export function shareReplyAction(
+  deps: BotDeps,
+): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
+  return async ({ body, action, respond }) => {
+    const kept = deps.shared.take(action.value ?? '');
     if (!kept) {
-      const gone = textReply('That answer has expired: ask again with /netty-oom.');
+      const gone = textReply(t('bot.expired', languageOf(body.message?.text ?? '')));
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        blocks: gone.blocks as never,
+        blocks: gone.blocks,
         text: gone.text,
       });
       return;
     }
+    const { shareId: _, ...context } = kept.context;
+    const shared = composeMessage({ ...kept, context: { ...context, sharedBy: body.user.id } });
     await respond({
       response_type: 'in_channel',
       replace_original: false,
-      blocks: [
-        ...kept.blocks,
-        { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${user}>` }] },
-      ] as never,
-      text: kept.text,
+      blocks: shared.blocks,
+      text: shared.text,
     });
     deps.metrics.replies.inc({ surface: 'share' });
     await respond({ delete_original: true }).catch((err: unknown) =>

@@ -1,110 +1,61 @@
 /**
- * `/netty-oom TEXT | search QUERY | help`: acknowledged at once, answered through `response_url`,
- * only to the person who asked, with a button to share the answer.
+ * `/netty-oom TEXT | search QUERY | handoff [24h] | help`: answered through `response_url`, only to
+ * the person who asked, with a button to share the answer. Acknowledging and apologising are the
+ * command's middleware (see ../../middleware.ts).
  */
-import type { App } from '@slack/bolt';
-import { handoffFrom } from '../../../app/handoff.ts';
-import { parseDuration } from '../../../core/units.ts';
-import { handoffBlocks, handoffToText } from '../../../render/handoff.ts';
+import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { composeMessage, type MessageParts } from '../../../render/message.ts';
 import type { BotDeps } from '../../deps.ts';
-import { handleTrace } from '../../incident-reply.ts';
-import { errorRef } from '../../post.ts';
-import {
-  helpReply,
-  languageOf,
-  searchReply,
-  sorryReply,
-  textReply,
-  withShareButton,
-} from '../../slack-blocks.ts';
+import { helpReply, languageOf } from '../../replies.ts';
+import { handoffVerb } from './verbs/handoff.ts';
+import { searchVerb } from './verbs/search.ts';
+import { traceVerb } from './verbs/trace.ts';
 
-const DAY = 86_400_000;
-
-export function nettyOomCommand(deps: BotDeps): Parameters<App['command']>[1] {
-  return async ({ command, ack, respond, client }) => {
-    await ack();
-    // Let every pending acknowledgement go out before this answer's work starts.
-    await new Promise((resolve) => setImmediate(resolve));
+export function nettyOomCommand(deps: BotDeps): Middleware<SlackCommandMiddlewareArgs> {
+  return async ({ command, respond, client }) => {
     const started = performance.now();
-    deps.metrics.events.inc({ type: 'command' });
     const text = command.text.trim();
     const lang = languageOf(text);
-    try {
-      const [verb = '', ...rest] = text.split(/\s+/);
-      let reply: ReturnType<typeof helpReply>;
-      if (text === '' || verb.toLowerCase() === 'help') reply = helpReply(lang);
-      else if (verb.toLowerCase() === 'search') {
-        const query = rest.join(' ');
-        reply =
-          query === ''
-            ? helpReply(lang)
-            : searchReply(query, deps.kb.search.search(query, { limit: 8 }), deps.kb, languageOf(query));
-      } else if (verb.toLowerCase() === 'handoff') {
-        const span = rest[0] ? parseDuration(rest[0]) : DAY;
-        if (span === null)
-          reply = textReply(`"${rest[0]}" is not a duration: try /netty-oom handoff 24h (or 90m, 7d).`);
-        else {
-          const h = await handoffFrom(deps.store, span, deps.now());
-          reply = handoffBlocks(h);
-          await deps.store.saveHandoff(deps.now(), handoffToText(h));
-        }
-      } else {
-        // A trace typed after the command is recorded like a pasted one; the answer stays private.
-        const handled = await handleTrace(
-          client,
-          deps,
-          {
-            text,
-            channel: command.channel_id,
-            threadTs: null,
-            messageTs: null,
-            userId: command.user_id,
-            surface: 'command',
-            startedAt: started,
-          },
-          false,
-        );
-        const done = handled.answer;
-        // Nothing detected: the words may be a question, so add what the knowledge base says.
-        reply = done.report.detected
-          ? handled.reply
-          : {
-              blocks: [
-                ...done.reply.blocks,
-                ...searchReply(text, deps.kb.search.search(text, { limit: 5 }), deps.kb, lang).blocks,
-              ],
-              text: done.reply.text,
-            };
-      }
-      const shared = withShareButton(reply, deps.shared.keep(reply.blocks, reply.text), lang);
-      try {
-        await respond({ response_type: 'ephemeral', blocks: shared.blocks as never, text: shared.text });
-      } catch (err) {
-        // An expired or refused response_url: the answer still reaches the person who asked.
-        deps.log.warn(
-          { err, channel: command.channel_id },
-          'response_url refused the answer; sending it as an ephemeral message',
-        );
-        await client.chat.postEphemeral({
+    const [verb = '', ...rest] = text.split(/\s+/);
+    let parts: MessageParts;
+    switch (verb.toLowerCase()) {
+      case '':
+      case 'help':
+        parts = { base: helpReply(lang), context: { lang } };
+        break;
+      case 'search':
+        parts = { base: searchVerb(deps, rest.join(' ')), context: { lang } };
+        break;
+      case 'handoff':
+        parts = { base: await handoffVerb(deps, rest[0], lang), context: { lang } };
+        break;
+      default:
+        parts = await traceVerb(client, deps, text, lang, {
           channel: command.channel_id,
           user: command.user_id,
-          blocks: shared.blocks as never,
-          text: shared.text,
+          startedAt: started,
         });
-      }
-      deps.metrics.replies.inc({ surface: 'command' });
-      deps.metrics.latency.observe({ surface: 'command' }, (performance.now() - started) / 1000);
-    } catch (err) {
-      const ref = errorRef();
-      deps.metrics.errors.inc({ surface: 'command' });
-      deps.log.error(
-        { err, ref, command: command.command, channel: command.channel_id },
-        'slash command failed',
-      );
-      const sorry = sorryReply(ref, lang);
-      await respond({ response_type: 'ephemeral', blocks: sorry.blocks as never, text: sorry.text }).catch(
-        (e: unknown) => deps.log.warn({ err: e, ref }, 'could not deliver the apology'),
-      );
     }
+    const reply = composeMessage({
+      ...parts,
+      context: { ...parts.context, shareId: deps.shared.keep(parts) },
+    });
+    try {
+      await respond({ response_type: 'ephemeral', blocks: reply.blocks, text: reply.text });
+    } catch (err) {
+      // An expired or refused response_url: the answer still reaches the person who asked.
+      deps.log.warn(
+        { err, channel: command.channel_id },
+        'response_url refused the answer; sending it as an ephemeral message',
+      );
+      await client.chat.postEphemeral({
+        channel: command.channel_id,
+        user: command.user_id,
+        blocks: reply.blocks,
+        text: reply.text,
+      });
+    }
+    deps.metrics.replies.inc({ surface: 'command' });
+    deps.metrics.latency.observe({ surface: 'command' }, (performance.now() - started) / 1000);
   };
 }

@@ -2,35 +2,24 @@
  * `@netty-oom`: analyze the message (or, for a bare mention in a thread, the thread's first
  * message); with no trace, answer the words as a search.
  */
-import type { App } from '@slack/bolt';
-import { claimAll } from '../../dedupe.ts';
+import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { BotDeps } from '../../deps.ts';
-import type { SlackFile } from '../../files.ts';
 import { gather } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
 import { postReply } from '../../post.ts';
-import { helpReply, languageOf, searchReply } from '../../slack-blocks.ts';
-
-interface MentionEvent {
-  channel: string;
-  user?: string;
-  text?: string;
-  ts: string;
-  thread_ts?: string;
-  files?: SlackFile[];
-}
+import { helpReply, languageOf, searchReply } from '../../replies.ts';
 
 const MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
 
-export function appMentionListener(deps: BotDeps): Parameters<App['event']>[1] {
-  return async ({ event, body, client }) => {
+/** Keys that identify the mention across Slack's retries. */
+export function mentionKeys({ event, body }: SlackEventMiddlewareArgs<'app_mention'>): string[] {
+  return [`event:${body.event_id}`, `mention:${event.channel}:${event.ts}`];
+}
+
+export function appMentionListener(deps: BotDeps): Middleware<SlackEventMiddlewareArgs<'app_mention'>> {
+  return async ({ event: m, client }) => {
     const started = performance.now();
-    const m = event as unknown as MentionEvent;
-    const eventId = (body as { event_id?: string }).event_id;
-    if (!(await claimAll(deps.dedupe, [eventId && `event:${eventId}`, `mention:${m.channel}:${m.ts}`])))
-      return;
-    deps.metrics.events.inc({ type: 'app_mention' });
-    const words = (m.text ?? '').replace(MENTION, '').trim();
+    const words = m.text.replace(MENTION, '').trim();
     const where = { channel: m.channel, threadTs: m.thread_ts ?? m.ts };
     let got = await gather(words, m.files, deps.config.botToken ?? '');
     if (words === '' && !m.files?.length && m.thread_ts) {
@@ -41,7 +30,7 @@ export function appMentionListener(deps: BotDeps): Parameters<App['event']>[1] {
         limit: 1,
         inclusive: true,
       });
-      const parent = replies.messages?.[0] as { text?: string; files?: SlackFile[] } | undefined;
+      const parent = replies.messages?.[0];
       if (parent) got = await gather(parent.text ?? '', parent.files, deps.config.botToken ?? '');
     }
     const handled = await handleTrace(client, deps, {

@@ -1,30 +1,22 @@
 /** `file_shared` (only the file id): read the file once, answer in the thread of the message that shared it. */
-import type { App } from '@slack/bolt';
-import { claimAll } from '../../dedupe.ts';
+import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { BotDeps } from '../../deps.ts';
-import type { SlackFile } from '../../files.ts';
 import { gather } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
 
-interface FileSharedEvent {
-  file_id: string;
-  channel_id: string;
-  user_id?: string;
+/** The bot's own uploads are not read back. */
+export function notFromTheBot(): Middleware<SlackEventMiddlewareArgs<'file_shared'>> {
+  return async ({ event, context, next }) => {
+    if (context.botUserId && event.user_id === context.botUserId) return;
+    await next();
+  };
 }
 
-export function fileSharedListener(deps: BotDeps): Parameters<App['event']>[1] {
-  return async ({ event, body, client, context }) => {
+export function fileSharedListener(deps: BotDeps): Middleware<SlackEventMiddlewareArgs<'file_shared'>> {
+  return async ({ event: e, client }) => {
     const started = performance.now();
-    const e = event as unknown as FileSharedEvent;
-    if (context.botUserId && e.user_id === context.botUserId) return;
-    if (deps.config.channels.length > 0 && !deps.config.channels.includes(e.channel_id)) return;
-    const eventId = (body as { event_id?: string }).event_id;
-    if (!(await claimAll(deps.dedupe, [eventId && `event:${eventId}`]))) return;
-    deps.metrics.events.inc({ type: 'file_shared' });
     const info = await client.files.info({ file: e.file_id });
-    const file = info.file as
-      | (SlackFile & { shares?: Record<string, Record<string, { ts: string }[]>> })
-      | undefined;
+    const file = info.file;
     if (!file) return;
     // The `message` event for the same upload may have read it already: the file id is claimed once.
     const got = await gather('', [file], deps.config.botToken ?? '', deps.dedupe);

@@ -1,43 +1,44 @@
 /** A message in a watched channel: when it holds a trace (typed or attached), one reply in its thread. */
-import type { App } from '@slack/bolt';
-import { claimAll } from '../../dedupe.ts';
+import type { Middleware, SlackEventMiddlewareArgs, types } from '@slack/bolt';
+import { say, t } from '../../../i18n/messages.ts';
 import type { BotDeps } from '../../deps.ts';
-import type { SlackFile } from '../../files.ts';
 import { gather, MAX_FILE_TEXT } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
 import { postReply } from '../../post.ts';
-import { say, textReply } from '../../slack-blocks.ts';
+import { textReply } from '../../replies.ts';
 
-interface MessageEvent {
-  type: 'message';
-  subtype?: string;
-  channel: string;
-  user?: string;
-  bot_id?: string;
-  text?: string;
-  ts: string;
-  thread_ts?: string;
-  client_msg_id?: string;
-  files?: SlackFile[];
+/** What a person just wrote (typed, a file shared, a thread reply sent to the channel); not edits, joins or bots. */
+export function writtenByAPerson(e: types.AllMessageEvents) {
+  if (e.subtype === undefined || e.subtype === 'file_share' || e.subtype === 'thread_broadcast') {
+    return e.subtype === undefined && e.bot_id ? null : e;
+  }
+  return null;
 }
 
-/** Subtypes that carry something a person just wrote; edits, deletions, joins and bots do not. */
-const ANSWERED_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
-
-export function messageListener(deps: BotDeps): Parameters<App['event']>[1] {
-  return async ({ event, body, context, client }) => {
-    const started = performance.now();
-    const m = event as unknown as MessageEvent;
-    if (!ANSWERED_SUBTYPES.has(m.subtype) || m.bot_id || (context.botUserId && m.user === context.botUserId))
-      return;
-    if (deps.config.channels.length > 0 && !deps.config.channels.includes(m.channel)) return;
-    // A mention of the bot is answered by the app_mention listener.
+/** Messages from people, not the bot itself, and not mentions of it (the app_mention listener answers those). */
+export function fromAPerson(): Middleware<SlackEventMiddlewareArgs<'message'>> {
+  return async ({ event, context, next }) => {
+    const m = writtenByAPerson(event);
+    if (!m || (context.botUserId && m.user === context.botUserId)) return;
     if (context.botUserId && m.text?.includes(`<@${context.botUserId}>`)) return;
-    const eventId = (body as { event_id?: string }).event_id;
-    const keys = [eventId && `event:${eventId}`, m.client_msg_id && `msg:${m.client_msg_id}`];
-    if (!(await claimAll(deps.dedupe, keys))) return;
-    deps.metrics.events.inc({ type: 'message' });
-    const got = await gather(m.text ?? '', m.files, deps.config.botToken ?? '', deps.dedupe);
+    await next();
+  };
+}
+
+/** Keys that identify the message across Slack's retries: the event id and the client's message id. */
+export function messageKeys({ event, body }: SlackEventMiddlewareArgs<'message'>): (string | undefined)[] {
+  const m = writtenByAPerson(event);
+  const clientId = m && 'client_msg_id' in m ? m.client_msg_id : undefined;
+  return [`event:${body.event_id}`, clientId && `msg:${clientId}`];
+}
+
+export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareArgs<'message'>> {
+  return async ({ event, body, client }) => {
+    const started = performance.now();
+    const m = writtenByAPerson(event);
+    if (!m) return;
+    const files = 'files' in m ? m.files : undefined;
+    const got = await gather(m.text ?? '', files, deps.config.botToken ?? '', deps.dedupe);
     const threadTs = m.thread_ts ?? m.ts;
     const { answer: done, recorded } = await handleTrace(client, deps, {
       text: got.text,
@@ -50,13 +51,11 @@ export function messageListener(deps: BotDeps): Parameters<App['event']>[1] {
     });
     const report = done.report;
     if (report.detected) {
-      const fields = {
-        event_id: eventId,
-        channel: m.channel,
-        kind: report.summary.kind,
-        playbook: report.playbook?.id,
-      };
-      deps.log.info({ ...fields, incident: recorded?.incident.id }, 'answered a trace');
+      const fields = { event_id: body.event_id, channel: m.channel, kind: report.summary.kind };
+      deps.log.info(
+        { ...fields, playbook: report.playbook?.id, incident: recorded?.incident.id },
+        'answered a trace',
+      );
       return;
     }
     // An attached log that could not be read deserves a word; ordinary chatter gets silence.
@@ -65,8 +64,8 @@ export function messageListener(deps: BotDeps): Parameters<App['event']>[1] {
       const lang = report.language;
       const text =
         big.reason === 'too-large'
-          ? say('tooLarge', lang, { name: big.name, size: big.detail, max: MAX_FILE_TEXT })
-          : say('unreadable', lang, { name: big.name, detail: big.detail });
+          ? t('bot.tooLarge', lang, { name: big.name, size: say(big.detail, lang), max: MAX_FILE_TEXT })
+          : t('bot.unreadable', lang, { name: big.name, detail: say(big.detail, lang) });
       await postReply(client, deps, { channel: m.channel, threadTs }, textReply(text), 'message', started);
     }
   };

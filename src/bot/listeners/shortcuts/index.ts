@@ -1,7 +1,14 @@
+import type { MessageShortcut } from '@slack/bolt';
 import type { BotDeps, Registrar } from '../../deps.ts';
-import { SHORTCUT_ID } from '../../slack-blocks.ts';
+import { ackShortcutThenApologize, counted } from '../../middleware.ts';
+import { SHORTCUT_ID } from '../../surfaces.ts';
 import { analyzeOomTraceShortcut } from './analyze-oom-trace.ts';
 
 export function registerShortcuts(r: Registrar, deps: BotDeps): void {
-  r.shortcut(SHORTCUT_ID, analyzeOomTraceShortcut(deps));
+  r.shortcut<MessageShortcut>(
+    SHORTCUT_ID,
+    ackShortcutThenApologize(deps),
+    counted(deps, 'shortcut'),
+    analyzeOomTraceShortcut(deps),
+  );
 }

@@ -1,0 +1,42 @@
+/**
+ * `/netty-oom TRACE`: a trace typed after the command is recorded like a pasted one, and the
+ * answer stays private; words with no trace in them are answered from the knowledge base.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Language } from '../../../../core/types.ts';
+import type { MessageParts } from '../../../../render/message.ts';
+import type { BotDeps } from '../../../deps.ts';
+import { handleTrace } from '../../../incident-reply.ts';
+import { searchReply } from '../../../replies.ts';
+
+export interface CommandSource {
+  channel: string;
+  user: string;
+  startedAt: number;
+}
+
+export async function traceVerb(
+  client: WebClient,
+  deps: BotDeps,
+  text: string,
+  lang: Language,
+  from: CommandSource,
+): Promise<MessageParts> {
+  const { answer: done, parts } = await handleTrace(
+    client,
+    deps,
+    {
+      text,
+      channel: from.channel,
+      threadTs: null,
+      messageTs: null,
+      userId: from.user,
+      surface: 'command',
+      startedAt: from.startedAt,
+    },
+    false,
+  );
+  if (done.report.detected) return parts;
+  const hits = searchReply(text, deps.kb.search.search(text, { limit: 5 }), deps.kb, lang);
+  return { ...parts, base: { blocks: [...done.reply.blocks, ...hits.blocks], text: done.reply.text } };
+}
