@@ -7,7 +7,7 @@ import { diagnose, unknownFinding } from './diagnose.ts';
 import { detectLanguage } from './language.ts';
 import { newestFirst } from './line-order.ts';
 import { type CleanLine, Normalizer, unwrapHardWrapped } from './normalize.ts';
-import { type ScannedEvent, Scanner } from './scanner.ts';
+import { type ScannedEvent, Scanner, type ScanResult } from './scanner.ts';
 import { summarize } from './summarize.ts';
 import type { AnalyzerKnowledge, Language, Report, TraceEvent } from './types.ts';
 import { utf8Length } from './units.ts';
@@ -39,7 +39,10 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
     busy: () => scanner.busy(),
     finish(stats) {
       normalizer.end();
-      return buildReport(scanner, knowledge, options, { ...stats, cutLines: normalizer.stats.cutLines });
+      return buildReport(scanner.finish(normalizer.sources), knowledge, options, {
+        ...stats,
+        cutLines: normalizer.stats.cutLines,
+      });
     },
   };
 }
@@ -60,7 +63,7 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
   normalizer.end();
   if (newestFirst(clean)) clean.reverse();
   for (const l of clean) scanner.push(l);
-  return buildReport(scanner, knowledge, options, {
+  return buildReport(scanner.finish(normalizer.sources), knowledge, options, {
     bytes: utf8Length(text),
     lines: text === '' ? 0 : raw.length,
     windowed: false,
@@ -69,12 +72,11 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
 }
 
 function buildReport(
-  scanner: Scanner,
+  scan: ScanResult,
   knowledge: AnalyzerKnowledge,
   options: AnalyzeOptions,
   stats: { bytes: number; lines: number; windowed: boolean; cutLines: number },
 ): Report {
-  const scan = scanner.finish();
   const language = options.language ?? detectLanguage(scan.cjkChars);
   const packages = knowledge.frameworks
     .filter((f) => f.id !== 'netty')

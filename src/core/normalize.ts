@@ -6,7 +6,7 @@
 
 import { splitCollapsed } from './collapsed.ts';
 import { brokenJsonRecord, jsonField, jsonRecord } from './json-record.ts';
-import { SYSLOG, stripPlatformPrefix } from './prefixes.ts';
+import { SYSLOG, splitPlatformPrefix } from './prefixes.ts';
 import { Rejoiner } from './rejoin.ts';
 
 /** Longest raw line read whole; longer ones keep their head and the parts around event signatures. */
@@ -16,6 +16,8 @@ export const MAX_PARSE_LINE = 8 * 1024;
 const SIGNATURES = ['OutOfDirectMemoryError', 'OutOfMemoryError', 'LEAK: '];
 /** Room an event's message takes after its signature (numbers and all). */
 const MESSAGE = 256;
+/** Distinct platform prefixes kept: a log shows one per service or container. */
+const MAX_SOURCES = 16;
 
 export interface CleanLine {
   text: string;
@@ -55,6 +57,12 @@ export interface NormalizerStats {
 /** Streaming normalizer: feed raw lines in order, receive clean lines. */
 export class Normalizer {
   readonly stats: NormalizerStats = { cutLines: 0 };
+  /**
+   * The platform prefixes taken off the lines, each layout once (`linkerd[2410]: `, `gateway-1  | `):
+   * the service they name may be the only sign of the product that failed.
+   */
+  readonly sources: string[] = [];
+  private readonly sourceShapes = new Set<string>();
   private partial: string | null = null;
   private partialLine = 0;
   /** The last input line that was cut: each is counted once. */
@@ -107,7 +115,18 @@ export class Normalizer {
       const log = jsonField(text, ['log']);
       if (log !== null) return log.endsWith('\n') ? log.slice(0, -1) : log;
     }
-    return stripPlatformPrefix(text);
+    const { prefix, text: rest } = splitPlatformPrefix(text);
+    if (prefix !== '') this.keepSource(prefix);
+    return rest;
+  }
+
+  /** A prefix whose shape is new: the same one with other times and pids is the same source. */
+  private keepSource(prefix: string): void {
+    if (this.sources.length >= MAX_SOURCES) return;
+    const shape = prefix.replace(/\d+/g, '0');
+    if (this.sourceShapes.has(shape)) return;
+    this.sourceShapes.add(shape);
+    this.sources.push(prefix);
   }
 
   /** Slack's entities, quotes, fences and links. */

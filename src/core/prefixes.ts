@@ -57,8 +57,14 @@ const PARSERS: PrefixParser[] = [
 
 /** The line without the prefixes its platform added (a CI time before a container name, say). */
 export function stripPlatformPrefix(input: string): string {
+  return splitPlatformPrefix(input).text;
+}
+
+/** The prefixes a platform added (`linkerd[2410]: `: they may name the service), and the line after them. */
+export function splitPlatformPrefix(input: string): { prefix: string; text: string } {
   let text = input;
   if (text.includes('[') && text.includes('m')) text = text.replace(ANSI, '');
+  let prefix = '';
   for (let round = 0; round < 3; round++) {
     let cut = 0;
     for (const parse of PARSERS) {
@@ -66,7 +72,8 @@ export function stripPlatformPrefix(input: string): string {
       if (cut > 0) break;
     }
     if (cut === 0) break;
+    prefix += text.slice(0, cut);
     text = text.slice(cut);
   }
-  return text;
+  return { prefix, text };
 }

@@ -131,8 +131,10 @@ export class Scanner {
     this.prevHeader = null;
   }
 
-  finish(): ScanResult {
+  /** The scan's result; `sources` are the platform prefixes taken off its lines (they may name the service). */
+  finish(sources: readonly string[] = []): ScanResult {
     this.close();
+    for (const s of sources) this.frameworks.observeSource(s);
     return {
       events: this.events,
       eventsOmitted: this.eventsOmitted,

@@ -345,6 +345,24 @@ describe('normalize: log shippers and containers', () => {
   });
 });
 
+describe('normalize: the sources prefixes named', () => {
+  it('keeps each platform prefix once, whatever its time or pid', () => {
+    const n = new Normalizer(() => {});
+    fixtureLines('pastes/compose-prefix.txt', 1, 6).forEach((l, i) => {
+      n.push(l, i + 1);
+    });
+    n.end();
+    assert.deepEqual(n.sources, ['gateway-1  | ', 'postgres-1 | ']);
+  });
+
+  it('keeps none when no platform wrapped the lines', () => {
+    const n = new Normalizer(() => {});
+    n.push('io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s)', 1);
+    n.end();
+    assert.deepEqual(n.sources, []);
+  });
+});
+
 describe('normalize: characters', () => {
   it('drops the carriage return of CRLF lines', () => {
     assert.deepEqual(normalizeFixture('pastes/crlf.txt', 1, 2), [

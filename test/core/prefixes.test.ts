@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { stripPlatformPrefix } from '../../src/core/prefixes.ts';
+import { splitPlatformPrefix, stripPlatformPrefix } from '../../src/core/prefixes.ts';
 import { fixtureLine } from '../fixture-files.ts';
 
 const strip = (path: string, n: number) => stripPlatformPrefix(fixtureLine(path, n));
@@ -69,5 +69,19 @@ describe('stripPlatformPrefix', () => {
   it('keeps a pipe-separated record whose first cell is its level', () => {
     const line = 'ERROR | main | c.e.Foo | failed';
     assert.equal(stripPlatformPrefix(line), line);
+  });
+});
+
+describe('splitPlatformPrefix', () => {
+  it('hands back what it took off, which may name the service (journald, corpus p032)', () => {
+    const { prefix, text } = splitPlatformPrefix(fixtureLine('corpus/p032.txt', 4));
+    assert.equal(prefix, 'linkerd[2410]: ');
+    assert.match(text, /^io\.netty\.util\.internal\.OutOfDirectMemoryError: /);
+  });
+
+  it('takes nothing off a line no platform wrapped', () => {
+    const line =
+      '16:17:09 [main] ERROR io.netty.util.ResourceLeakDetector - LEAK: ByteBuf.release() was not called';
+    assert.deepEqual(splitPlatformPrefix(line), { prefix: '', text: line });
   });
 });
