@@ -4,8 +4,9 @@
  */
 import { say } from '../i18n/messages.ts';
 import { detectLanguage } from './language.ts';
+import { newestFirst } from './line-order.ts';
 import { type CleanLine, Normalizer, unwrapHardWrapped } from './normalize.ts';
-import { type ScannedEvent, Scanner } from './scanner.ts';
+import { type ScannedEvent, Scanner, type ScanResult } from './scanner.ts';
 import { summarize } from './summarize.ts';
 import type { AnalyzerKnowledge, Language, Report, TraceEvent } from './types.ts';
 import { utf8Length } from './units.ts';
@@ -37,7 +38,10 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
     busy: () => scanner.busy(),
     finish(stats) {
       normalizer.end();
-      return buildReport(scanner, knowledge, options, { ...stats, cutLines: normalizer.stats.cutLines });
+      return buildReport(scanner.finish(normalizer.sources), knowledge, options, {
+        ...stats,
+        cutLines: normalizer.stats.cutLines,
+      });
     },
   };
 }
@@ -45,7 +49,8 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
 /** Analyze a whole pasted text. */
 export function analyze(text: string, knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Report {
   const scanner = new Scanner(knowledge);
-  const normalizer = new Normalizer((l: CleanLine) => scanner.push(l));
+  const clean: CleanLine[] = [];
+  const normalizer = new Normalizer((l: CleanLine) => clean.push(l));
   const raw = text.split('\n');
   if (raw.length > 0 && raw[raw.length - 1] === '' && text.length > 0) raw.pop();
   const unwrapped = unwrapHardWrapped(raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
@@ -55,7 +60,9 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
       normalizer.push(l, i + 1);
     });
   normalizer.end();
-  return buildReport(scanner, knowledge, options, {
+  if (newestFirst(clean)) clean.reverse();
+  for (const l of clean) scanner.push(l);
+  return buildReport(scanner.finish(normalizer.sources), knowledge, options, {
     bytes: utf8Length(text),
     lines: text === '' ? 0 : raw.length,
     windowed: false,
@@ -64,12 +71,11 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
 }
 
 function buildReport(
-  scanner: Scanner,
+  scan: ScanResult,
   knowledge: AnalyzerKnowledge,
   options: AnalyzeOptions,
   stats: { bytes: number; lines: number; windowed: boolean; cutLines: number },
 ): Report {
-  const scan = scanner.finish();
   const language = options.language ?? detectLanguage(scan.cjkChars);
   const packages = knowledge.frameworks
     .filter((f) => f.id !== 'netty')

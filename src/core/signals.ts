@@ -199,6 +199,12 @@ function companionSignals({ scan, summary, lang, signals }: SignalInput): void {
       address: companions.anonRegion.address,
     };
   }
+  if (companions.requirement) {
+    signals['required-over-allocated'] = {
+      required: formatBytes(companions.requirement.requiredBytes),
+      allocated: formatBytes(companions.requirement.allocatedBytes),
+    };
+  }
   const growth = growthOf(samples, lang);
   if (growth) signals['samples-growing'] = growth;
 }

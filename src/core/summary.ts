@@ -1,7 +1,15 @@
 /** The facts of a report's summary: the primary event, its numbers, Netty, threads, paths and leak sites. */
 import { say } from '../i18n/messages.ts';
 import { type Chunk, chunkFor } from './chunks.ts';
-import { allocationPathOf, ioDirectionOf, leakSiteOf, transportOf, userCopySite } from './frames.ts';
+import {
+  allocationPathOf,
+  ioDirectionOf,
+  leakSiteOf,
+  nettyRootOfFrames,
+  relocationOf,
+  transportOf,
+  userCopySite,
+} from './frames.ts';
 import { limitOriginOf } from './limit.ts';
 import type { ScannedEvent, ScanResult } from './scanner.ts';
 import type { AllocationPath, IoDirection, Language, Sample, Summary } from './types.ts';
@@ -24,18 +32,28 @@ export interface SummaryContext {
   copy: { call: string; frame: string } | null;
 }
 
-/** The event a person reads first: the first that carries numbers. */
+/**
+ * The event a person reads first: the one that ended the service. An uncaught error (its thread
+ * died) before one that was logged and survived; one whose numbers are all whole before one cut
+ * short (a paste limit cuts the last trace); then the latest: by timestamp when both show one, else
+ * by its place in the log. Leak reports only when no out-of-memory error is there.
+ */
 export function primaryEvent(events: ScannedEvent[]): ScannedEvent | null {
-  return (
-    events.find(
-      (e) =>
-        e.kind !== 'leak_report' &&
-        (e.usedBytes !== null || e.maxBytes !== null || e.requestedBytes !== null),
-    ) ??
-    events.find((e) => e.kind !== 'leak_report') ??
-    events[0] ??
-    null
-  );
+  const ooms = events.filter((e) => e.kind !== 'leak_report');
+  let best: ScannedEvent | null = null;
+  for (const e of ooms.length > 0 ? ooms : events) if (!best || endedLater(e, best)) best = e;
+  return best;
+}
+
+const whole = (e: ScannedEvent) => e.requestedBytes !== null && e.usedBytes !== null && e.maxBytes !== null;
+
+function endedLater(a: ScannedEvent, b: ScannedEvent): boolean {
+  if (a.uncaught !== b.uncaught) return a.uncaught;
+  if (whole(a) !== whole(b)) return whole(a);
+  const ta = a.timestamp === null ? null : parseTimestamp(a.timestamp);
+  const tb = b.timestamp === null ? null : parseTimestamp(b.timestamp);
+  if (ta !== null && tb !== null && ta !== tb) return ta > tb;
+  return a.line > b.line;
 }
 
 /** The frames that describe the primary event: its own, or those of the same error printed elsewhere. */
@@ -67,22 +85,20 @@ export function summaryOf(
 
   const nettyPackage =
     primary?.nettyPackage ??
-    shadedFromFrames(frames) ??
+    nettyRootOfFrames(frames) ??
     events.find((e) => e.nettyPackage)?.nettyPackage ??
-    shadedFromFrames(allFrames) ??
+    nettyRootOfFrames(allFrames) ??
     (scan.relocation ? `${scan.relocation}io.netty.` : null);
   const nettyPropertyPrefix = nettyPackage ?? 'io.netty.';
-  const shadedPrefix =
-    nettyPropertyPrefix === 'io.netty.'
-      ? null
-      : nettyPropertyPrefix.endsWith('.io.netty.')
-        ? nettyPropertyPrefix.slice(0, -'io.netty.'.length)
-        : nettyPropertyPrefix;
+  const shadedPrefix = relocationOf(nettyPropertyPrefix);
 
   const versions = [...companions.versions.entries()].sort((a, b) => b[1] - a[1]);
   const nettyVersion = versions[0]?.[0] ?? null;
 
-  const threads = [...new Set(events.map((e) => e.thread).filter((t): t is string => t !== null))];
+  // The headline's thread first: a reader takes the first thread for the one that failed.
+  const threads = [
+    ...new Set([primary, ...events].map((e) => e?.thread ?? null).filter((t): t is string => t !== null)),
+  ];
   const path =
     primary && primary.kind !== 'leak_report'
       ? allocationPathOf(frames)
@@ -145,18 +161,6 @@ export function summaryOf(
     summary,
     context: { primary, oomEvents, leakEvents, frames, allFrames, path, direction, chunk, copy },
   };
-}
-
-// `io.grpc.netty.shaded.`: a package before `io.netty.` (not a clipped or mangled class name).
-const RELOCATION = /^[a-z][\w$]{0,60}(?:\.[a-z][\w$]{0,60}){0,10}\.$/;
-
-/** `io.grpc.netty.shaded.io.netty.buffer.PoolArena.allocate(…)` → `io.grpc.netty.shaded.io.netty.` */
-function shadedFromFrames(frames: string[]): string | null {
-  for (const f of frames) {
-    const at = f.indexOf('.io.netty.');
-    if (at > 0 && RELOCATION.test(f.slice(0, at + 1))) return f.slice(0, at + 10);
-  }
-  return null;
 }
 
 function collectSamples(events: ScannedEvent[], readings: Sample[]): Sample[] {

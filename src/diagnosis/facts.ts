@@ -4,7 +4,7 @@
  * the trace and what people wrote around it.
  */
 import { chunkFor, versionCompare } from '../core/chunks.ts';
-import { unshade } from '../core/scanner.ts';
+import { unshade } from '../core/parse/frame.ts';
 import type { AllocationPath, FrameworkDef, Report, Summary } from '../core/types.ts';
 
 export interface Facts {

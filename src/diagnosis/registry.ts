@@ -6,6 +6,7 @@ import bufferCopyInCode from './rules/buffer-copy-in-code.ts';
 import bufferLeakReport from './rules/buffer-leak-report.ts';
 import buffersHeldNotArenas from './rules/buffers-held-not-arenas.ts';
 import capacityWasTheLever from './rules/capacity-was-the-lever.ts';
+import cumulationNotYourCode from './rules/cumulation-not-your-code.ts';
 import failsWhileStarting from './rules/fails-while-starting.ts';
 import gatewayBodyCache from './rules/gateway-body-cache.ts';
 import growthIsNotABurst from './rules/growth-is-not-a-burst.ts';
@@ -13,6 +14,7 @@ import grpcSendWithoutFlowControl from './rules/grpc-send-without-flow-control.t
 import hugeAllocation from './rules/huge-allocation.ts';
 import jdkBuffersWaitForGc from './rules/jdk-buffers-wait-for-gc.ts';
 import largeItemsNamed from './rules/large-items-named.ts';
+import leakInNettyCumulation from './rules/leak-in-netty-cumulation.ts';
 import leakTestimony from './rules/leak-testimony.ts';
 import lengthReadFromText from './rules/length-read-from-text.ts';
 import limitBelowOneChunk from './rules/limit-below-one-chunk.ts';
@@ -58,7 +60,9 @@ export const RULES: readonly Rule[] = [
   liveUnpooledBuffers,
   bufferCopyInCode,
   gatewayBodyCache,
-  // Regressions.
+  // Regressions and Netty's own bugs.
+  leakInNettyCumulation,
+  cumulationNotYourCode,
   startedAfterChange,
   // Load and back-pressure.
   loadTest,

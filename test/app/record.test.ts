@@ -43,7 +43,7 @@ describe('recordOccurrence', () => {
           framework: fingerprint.framework,
           firstFrame: fingerprint.firstFrame,
           title:
-            'Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94',
+            'Direct memory exhausted: 1022 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94',
           playbookId: 'netty-copy-not-released',
           playbookTitle: multi.report.playbook?.title ?? null,
           firstSeen: NOW,
@@ -53,7 +53,7 @@ describe('recordOccurrence', () => {
           firstPermalink: null,
           replyChannel: null,
           replyTs: null,
-          latestUsed: 1069547527,
+          latestUsed: 1071644679,
           latestMax: 1073741824,
         } satisfies Incident,
         occurrenceId: 1,

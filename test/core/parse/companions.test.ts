@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompanionReader, type Companions, emptyCompanions } from '../../../src/core/parse/companions.ts';
 import { parseHeader } from '../../../src/core/parse/header.ts';
-import { fixture } from '../../fixture-files.ts';
+import { fixture, fixtureLine } from '../../fixture-files.ts';
 
 /** Read lines as the scanner does: trimmed, with the timestamp of their own header. */
 function read(lines: string[]): Companions {
   const reader = new CompanionReader();
   for (const line of lines) {
     const t = line.trim();
-    if (t.includes('netty')) reader.readVersionsOnly(t);
+    if (t.includes('etty')) reader.readVersionsOnly(t);
     reader.read(t, parseHeader(t).timestamp);
   }
   return reader.found;
@@ -118,6 +118,21 @@ describe('CompanionReader', () => {
       new Map([
         ['4.1.33.Final', 2],
         ['4.1.6.Final', 2],
+      ]),
+    );
+  });
+
+  it('reads a vendor’s rebuild, Netty 3’s jar and a version stated beside the trace', () => {
+    const found = read([
+      fixtureLine('corpus/p036.txt', 8),
+      '/opt/app/lib/netty-3.10.6.Final.jar',
+      fixtureLine('corpus/p053.txt', 1),
+    ]);
+    assert.deepEqual(
+      found.versions,
+      new Map([
+        ['4.0.18.Final-redhat-1', 1],
+        ['3.10.6.Final', 2],
       ]),
     );
   });
