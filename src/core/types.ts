@@ -177,11 +177,9 @@ export interface SignalDef {
 }
 
 export interface ScenarioDef {
-  id: Exclude<Scenario, 'unknown'>;
+  id: Cause;
   title: Bilingual;
-  prior: number;
-  signals: Record<string, number>;
-  frameworks?: Record<string, number>;
+  description?: string;
 }
 
 /** What the analyzer needs from the knowledge base: plain data, already validated. */
@@ -189,5 +187,4 @@ export interface AnalyzerKnowledge {
   frameworks: FrameworkDef[];
   signals: SignalDef[];
   scenarios: ScenarioDef[];
-  minimumConfidence: number;
 }

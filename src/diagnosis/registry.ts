@@ -14,6 +14,7 @@ import grpcSendWithoutFlowControl from './rules/grpc-send-without-flow-control.t
 import hugeAllocation from './rules/huge-allocation.ts';
 import jdkBuffersWaitForGc from './rules/jdk-buffers-wait-for-gc.ts';
 import largeItemsNamed from './rules/large-items-named.ts';
+import largeLimitNotTheCause from './rules/large-limit-not-the-cause.ts';
 import leakInNettyCumulation from './rules/leak-in-netty-cumulation.ts';
 import leakTestimony from './rules/leak-testimony.ts';
 import lengthReadFromText from './rules/length-read-from-text.ts';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   limitBelowOneChunk,
   limitHoldsFewChunks,
   smallExplicitLimit,
+  largeLimitNotTheCause,
   failsWhileStarting,
   capacityWasTheLever,
   // Leaks.

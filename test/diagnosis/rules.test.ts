@@ -34,6 +34,7 @@ const CASES: Record<string, [fires: string, quiet: string | null]> = {
   'limit-holds-few-chunks': ['p082', 'p027'],
   'limit-below-one-chunk': ['p070', 'p084'],
   'small-explicit-limit': ['s001', 'p008'],
+  'large-limit-not-the-cause': ['s000', 's001'],
   'fails-while-starting': ['p029', 'p027'],
   'requirement-over-limit': ['p048', 'p049'],
   'capacity-was-the-lever': ['p027', 'p029'],

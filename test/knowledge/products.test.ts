@@ -100,9 +100,10 @@ describe('the product catalogue', () => {
     });
   }
 
-  it('refuses a scenario rule that names a product the catalogue lost', () => {
+  it('refuses an entry or a playbook that names a product the catalogue lost', () => {
     assert.deepEqual(lintKnowledge(withProduct('nacos', null)).map(formatProblem), [
-      'knowledge/scenarios.yml:66:14 unknown framework "nacos" (no knowledge/products/nacos.yml)',
+      'knowledge/framework-nacos.yml:11:14 unknown framework "nacos" (no knowledge/products/nacos.yml)',
+      'playbooks/nacos-direct-memory.yml:10:14 unknown framework "nacos" (no knowledge/products/nacos.yml)',
     ]);
   });
 

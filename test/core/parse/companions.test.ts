@@ -43,6 +43,7 @@ describe('CompanionReader', () => {
         nettyMaxDirectMemory: null,
       },
       versions: new Map([['4.1.47.Final', 20]]),
+      requirement: null,
     });
   });
 
@@ -140,5 +141,18 @@ describe('CompanionReader', () => {
   it('finds nothing in a trace alone', () => {
     const trace = fixture('pastes/crlf.txt').replaceAll('netty-all-4.1.47.Final', 'netty-all');
     assert.deepEqual(read(trace.split('\n')), emptyCompanions());
+  });
+});
+
+describe('a requirement the error states', () => {
+  it("reads Flink's network buffer pool: what it needs against what it could allocate", () => {
+    const c = new CompanionReader();
+    // The event line of corpus p048 (a Flink pipeline in docker compose).
+    const line = fixture('corpus/p048.txt')
+      .split('\n')
+      .find((l) => l.includes('required (Mb)'));
+    assert.ok(line);
+    c.readRequirement(line);
+    assert.deepEqual(c.found.requirement, { requiredBytes: 5120 * 1048576, allocatedBytes: 1965 * 1048576 });
   });
 });
