@@ -90,15 +90,18 @@ export function fillPlaybook(
   // Step texts are markup (Slack mrkdwn): the facts filled into them (frames like
   // `DirectByteBuffer.<init>`) are escaped for it; commands are plain text and take the facts as they are.
   const escaped = Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, escapeValue(v)]));
-  const steps = playbook.steps.map((step) => {
-    const text =
-      fillTemplate(step.text[lang], escaped) ?? fillTemplate(step.fallback?.[lang] ?? '', escaped) ?? '';
-    const command = step.command
-      ? (fillTemplate(step.command, facts) ??
-        (step.commandFallback ? fillTemplate(step.commandFallback, facts) : null))
-      : null;
-    return { kind: step.kind, text, command };
-  });
+  const raiseAllowed = limitIsTheCause(report);
+  const steps = playbook.steps
+    .filter((step) => raiseAllowed || !raisesLimit(step))
+    .map((step) => {
+      const text =
+        fillTemplate(step.text[lang], escaped) ?? fillTemplate(step.fallback?.[lang] ?? '', escaped) ?? '';
+      const command = step.command
+        ? (fillTemplate(step.command, facts) ??
+          (step.commandFallback ? fillTemplate(step.commandFallback, facts) : null))
+        : null;
+      return { kind: step.kind, text, command };
+    });
   return {
     id: playbook.id,
     title: playbook.title[lang],
@@ -106,6 +109,21 @@ export function fillPlaybook(
     steps: steps.filter((s) => s.text !== ''),
     references: playbook.references,
   };
+}
+
+/** An action that gives the JVM more direct memory (a flag with a new size). */
+export function raisesLimit(step: PlaybookStep): boolean {
+  return step.kind === 'act' && LIMIT_FLAG.test(`${step.command ?? ''} ${step.text.en}`);
+}
+const LIMIT_FLAG = /MaxDirectMemorySize|maxDirectMemory/;
+
+/**
+ * A larger limit is advised only when the verdict says the limit is the cause (or a burst beyond it),
+ * and the evidence decided it: never while a leak, a huge message or a backlog is as likely.
+ */
+function limitIsTheCause(report: Report): boolean {
+  const top = report.findings[0]?.scenario;
+  return (report.verdict?.decided ?? true) && (top === 'undersized-limit' || top === 'load-burst');
 }
 
 /**
