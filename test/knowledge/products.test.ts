@@ -107,6 +107,7 @@ describe('the product catalogue', () => {
     const seata = kb.products.find((p) => p.id === 'seata');
     assert.match(seata?.jvm_flags_via?.text ?? '', /JVM_MaxDirectMemorySize/);
     assert.deepEqual(Object.keys(kb.analyzer.frameworks.find((f) => f.id === 'seata') ?? {}).sort(), [
+      'artifacts',
       'id',
       'keywords',
       'loggers',
