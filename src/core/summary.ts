@@ -3,7 +3,8 @@ import { say } from '../i18n/messages.ts';
 import { type Chunk, chunkFor } from './chunks.ts';
 import { allocationPathOf, ioDirectionOf, leakSiteOf, transportOf, userCopySite } from './frames.ts';
 import { limitOriginOf } from './limit.ts';
-import type { ScannedEvent, ScanResult } from './scanner.ts';
+import { nettyReleasesOf } from './netty-lines.ts';
+import { type ScannedEvent, type ScanResult, unshade } from './scanner.ts';
 import type { AllocationPath, IoDirection, Language, Sample, Summary } from './types.ts';
 import { parseTimestamp } from './units.ts';
 
@@ -80,7 +81,10 @@ export function summaryOf(
         : nettyPropertyPrefix;
 
   const versions = [...companions.versions.entries()].sort((a, b) => b[1] - a[1]);
-  const nettyVersion = versions[0]?.[0] ?? null;
+  // A jar first; else a dependency or the prose naming Netty beside it ("Netty version: 3.10.6.Final"),
+  // never a version inferred from an upgrade sentence or from line numbers.
+  const stated = scan.versions.netty;
+  const nettyVersion = versions[0]?.[0] ?? (stated && stated.from !== 'upgrade' ? stated.version : null);
 
   const threads = [...new Set(events.map((e) => e.thread).filter((t): t is string => t !== null))];
   const path =
@@ -140,11 +144,24 @@ export function summaryOf(
         ? { usedBytes: companions.heapUsedBytes, maxBytes: companions.heapMaxBytes }
         : null,
   };
+  // Present only when the paste shows them, so a report without versions reads as it always did.
+  if (Object.keys(scan.versions).length > 0) summary.productVersions = scan.versions;
+  const range = nettyVersion === null ? rangeOfTraces([frames, ...events.map((e) => e.frames)]) : null;
+  if (range) summary.nettyVersionRange = range;
 
   return {
     summary,
     context: { primary, oomEvents, leakEvents, frames, allFrames, path, direction, chunk, copy },
   };
+}
+
+/** The Netty releases of the first trace whose line numbers say which (the failing one first). */
+function rangeOfTraces(traces: string[][]): Summary['nettyVersionRange'] | null {
+  for (const frames of traces) {
+    const range = nettyReleasesOf(frames.map(unshade));
+    if (range) return range;
+  }
+  return null;
 }
 
 // `io.grpc.netty.shaded.`: a package before `io.netty.` (not a clipped or mangled class name).
