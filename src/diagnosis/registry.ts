@@ -12,6 +12,7 @@ import growthIsNotABurst from './rules/growth-is-not-a-burst.ts';
 import grpcSendWithoutFlowControl from './rules/grpc-send-without-flow-control.ts';
 import hugeAllocation from './rules/huge-allocation.ts';
 import jdkBuffersWaitForGc from './rules/jdk-buffers-wait-for-gc.ts';
+import knownFix from './rules/known-fix.ts';
 import largeItemsNamed from './rules/large-items-named.ts';
 import leakTestimony from './rules/leak-testimony.ts';
 import lengthReadFromText from './rules/length-read-from-text.ts';
@@ -58,6 +59,8 @@ export const RULES: readonly Rule[] = [
   gatewayBodyCache,
   // Regressions.
   startedAfterChange,
+  // Known bugs of the versions the paste shows, one rule per cause.
+  ...knownFix,
   // Load and back-pressure.
   loadTest,
   producerWithoutPause,
