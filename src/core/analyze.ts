@@ -9,6 +9,7 @@ import { type ScannedEvent, Scanner } from './scanner.ts';
 import { summarize } from './summarize.ts';
 import type { AnalyzerKnowledge, Language, Report, TraceEvent } from './types.ts';
 import { utf8Length } from './units.ts';
+import { VersionReader } from './versions.ts';
 
 export interface AnalyzeOptions {
   /** Reply language; by default, the language of the input. */
@@ -26,8 +27,7 @@ export interface Analysis {
 }
 
 export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Analysis {
-  const scanner = new Scanner(knowledge);
-  const normalizer = new Normalizer((l) => scanner.push(l));
+  const { scanner, versions, normalizer } = readers(knowledge);
   return {
     push: (raw, n) => normalizer.push(raw, n),
     gap: () => {
@@ -37,15 +37,17 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
     busy: () => scanner.busy(),
     finish(stats) {
       normalizer.end();
-      return buildReport(scanner, knowledge, options, { ...stats, cutLines: normalizer.stats.cutLines });
+      return buildReport(scanner, versions, knowledge, options, {
+        ...stats,
+        cutLines: normalizer.stats.cutLines,
+      });
     },
   };
 }
 
 /** Analyze a whole pasted text. */
 export function analyze(text: string, knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Report {
-  const scanner = new Scanner(knowledge);
-  const normalizer = new Normalizer((l: CleanLine) => scanner.push(l));
+  const { scanner, versions, normalizer } = readers(knowledge);
   const raw = text.split('\n');
   if (raw.length > 0 && raw[raw.length - 1] === '' && text.length > 0) raw.pop();
   const unwrapped = unwrapHardWrapped(raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
@@ -55,7 +57,7 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
       normalizer.push(l, i + 1);
     });
   normalizer.end();
-  return buildReport(scanner, knowledge, options, {
+  return buildReport(scanner, versions, knowledge, options, {
     bytes: utf8Length(text),
     lines: text === '' ? 0 : raw.length,
     windowed: false,
@@ -63,8 +65,20 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
   });
 }
 
+/** The readers every clean line goes to: the scanner, and the product versions the paste shows. */
+function readers(knowledge: AnalyzerKnowledge) {
+  const scanner = new Scanner(knowledge);
+  const versions = new VersionReader(knowledge.frameworks);
+  const normalizer = new Normalizer((l: CleanLine) => {
+    scanner.push(l);
+    versions.observe(l.text);
+  });
+  return { scanner, versions, normalizer };
+}
+
 function buildReport(
   scanner: Scanner,
+  versions: VersionReader,
   knowledge: AnalyzerKnowledge,
   options: AnalyzeOptions,
   stats: { bytes: number; lines: number; windowed: boolean; cutLines: number },
@@ -74,7 +88,7 @@ function buildReport(
   const packages = knowledge.frameworks
     .filter((f) => f.id !== 'netty')
     .flatMap((f) => [...(f.packages ?? []), ...(f.shaded ?? [])]);
-  const { summary, signals, notes } = summarize(scan, language, packages);
+  const { summary, signals, notes } = summarize(scan, language, packages, versions.result());
   const detected = scan.events.length > 0;
   // Notes are kept as keys until here: the scanner meets them before the language is known.
   if (stats.cutLines > 0) notes.push({ key: 'note.cutLines', values: { n: stats.cutLines } });

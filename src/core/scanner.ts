@@ -11,8 +11,7 @@ import { type EventLine, parseEventLine } from './parse/exception.ts';
 import { parseFrame } from './parse/frame.ts';
 import { type Header, parseHeader } from './parse/header.ts';
 import { ProductDetector } from './products.ts';
-import type { AnalyzerKnowledge, ProductVersion, TraceEvent } from './types.ts';
-import { VersionReader } from './versions.ts';
+import type { AnalyzerKnowledge, TraceEvent } from './types.ts';
 
 export const MAX_EVENTS = 500;
 const MAX_FRAMES = 256;
@@ -40,8 +39,6 @@ export interface ScanResult {
   frameworks: ReturnType<ProductDetector['result']>;
   /** The first Netty relocation prefix seen in any frame or class name. */
   relocation: string | null;
-  /** Product versions shown by jar names, dependencies and prose, by product id. */
-  versions: Record<string, ProductVersion>;
   cues: Map<string, string>;
   companions: CompanionReader['found'];
   otherErrors: string[];
@@ -66,7 +63,6 @@ export class Scanner {
   /** The last log record's header: an exception printed right after it belongs to it. */
   private prevHeader: (Header & { line: number; owns: boolean; blank?: boolean }) | null = null;
   private readonly frameworks: ProductDetector;
-  private readonly versions: VersionReader;
   private readonly cues: CueMatcher;
   private readonly companions = new CompanionReader();
   private readonly otherErrors = new Set<string>();
@@ -78,7 +74,6 @@ export class Scanner {
 
   constructor(knowledge: AnalyzerKnowledge) {
     this.frameworks = new ProductDetector(knowledge.frameworks);
-    this.versions = new VersionReader(knowledge.frameworks);
     this.cues = new CueMatcher(knowledge.signals);
   }
 
@@ -94,8 +89,6 @@ export class Scanner {
     }
     if (trimmed.includes('netty')) this.companions.readVersionsOnly(trimmed);
     const frame = trimmed.includes('(') ? parseFrame(trimmed) : null;
-    if (trimmed.includes('.jar') || (!frame && trimmed.includes(':')))
-      this.versions.observeBuild(trimmed, frame !== null);
     if (frame) {
       this.onFrame(frame);
       return;
@@ -140,7 +133,6 @@ export class Scanner {
       occurrences: this.occurrences,
       frameworks: this.frameworks.result(),
       relocation: this.frameworks.relocation(),
-      versions: this.versions.result(),
       cues: this.cues.found,
       companions: this.companions.found,
       otherErrors: [...this.otherErrors],
@@ -256,7 +248,6 @@ export class Scanner {
   private observeText(t: string): void {
     const lower = t.toLowerCase();
     this.frameworks.observeText(lower, t);
-    this.versions.observeProse(t);
     this.cues.observe(t, lower);
     if (this.cjkChars < 10_000) {
       const m = t.match(CJK);

@@ -3,7 +3,7 @@ import type { Said } from '../i18n/messages.ts';
 import type { ScanResult } from './scanner.ts';
 import { type Signals, signalsOf } from './signals.ts';
 import { summaryOf } from './summary.ts';
-import type { Language, Summary } from './types.ts';
+import type { Language, ProductVersion, Summary } from './types.ts';
 
 export { versionCompare } from './chunks.ts';
 export type { Signals } from './signals.ts';
@@ -14,8 +14,9 @@ export function summarize(
   scan: ScanResult,
   lang: Language,
   frameworkPackages: string[] = [],
+  versions: Record<string, ProductVersion> = {},
 ): { summary: Summary; signals: Signals; notes: Said[] } {
-  const { summary, context } = summaryOf(scan, lang, frameworkPackages);
+  const { summary, context } = summaryOf(scan, lang, frameworkPackages, versions);
   const { signals, notes } = signalsOf(scan, summary, context, lang);
   return { summary, signals, notes: [...scan.notes, ...notes] };
 }

@@ -5,7 +5,7 @@ import { allocationPathOf, ioDirectionOf, leakSiteOf, transportOf, userCopySite 
 import { limitOriginOf } from './limit.ts';
 import { nettyReleasesOf } from './netty-lines.ts';
 import { type ScannedEvent, type ScanResult, unshade } from './scanner.ts';
-import type { AllocationPath, IoDirection, Language, Sample, Summary } from './types.ts';
+import type { AllocationPath, IoDirection, Language, ProductVersion, Sample, Summary } from './types.ts';
 import { parseTimestamp } from './units.ts';
 
 const MAX_SAMPLES = 200;
@@ -54,6 +54,7 @@ export function summaryOf(
   scan: ScanResult,
   lang: Language,
   frameworkPackages: string[],
+  productVersions: Record<string, ProductVersion> = {},
 ): { summary: Summary; context: SummaryContext } {
   const { events, companions } = scan;
   const primary = primaryEvent(events);
@@ -83,7 +84,7 @@ export function summaryOf(
   const versions = [...companions.versions.entries()].sort((a, b) => b[1] - a[1]);
   // A jar first; else a dependency or the prose naming Netty beside it ("Netty version: 3.10.6.Final"),
   // never a version inferred from an upgrade sentence or from line numbers.
-  const stated = scan.versions.netty;
+  const stated = productVersions.netty;
   const nettyVersion = versions[0]?.[0] ?? (stated && stated.from !== 'upgrade' ? stated.version : null);
 
   const threads = [...new Set(events.map((e) => e.thread).filter((t): t is string => t !== null))];
@@ -145,7 +146,7 @@ export function summaryOf(
         : null,
   };
   // Present only when the paste shows them, so a report without versions reads as it always did.
-  if (Object.keys(scan.versions).length > 0) summary.productVersions = scan.versions;
+  if (Object.keys(productVersions).length > 0) summary.productVersions = productVersions;
   const range = nettyVersion === null ? rangeOfTraces([frames, ...events.map((e) => e.frames)]) : null;
   if (range) summary.nettyVersionRange = range;
 

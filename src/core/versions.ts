@@ -36,6 +36,9 @@ const TARGET = new RegExp(
 );
 // What may stand between a name and its version: `Version:`, `版本：`, `v`, `is`.
 const BETWEEN = /(?:[\s*_:：=(（"'`]|\bversion\b|\bver\b|版本|\bis\b)+$/i;
+// `at io.netty.buffer.PoolArena.allocate(PoolArena.java:214) ~[…]`, a bare frame of a leak record: no prose.
+const FRAME_LIKE =
+  /^(?:at\s{1,4})?[\w$./<>-]{3,400}\((?:[\w$.-]{1,200}\.\w{1,6}(?::\d{1,7})?|Native Method|Unknown Source)\)/;
 // A line that is only a version: the answer to a `Version:` line above it.
 const BARE_VERSION = new RegExp(`^v?${NUMBERS}${QUALIFIER}$`, 'i');
 const LONGEST_LINE = 2000;
@@ -74,26 +77,32 @@ export class VersionReader {
     this.prefixes.sort((a, b) => b[0].length - a[0].length);
   }
 
-  /** Any line: jar names, which frames carry too, and dependency coordinates, which they never do. */
-  observeBuild(line: string, frame: boolean): void {
-    const text = line.length > LONGEST_LINE ? line.slice(0, LONGEST_LINE) : line;
-    if (text.includes('.jar')) {
-      JAR.lastIndex = 0;
-      for (let m = JAR.exec(text); m; m = JAR.exec(text)) this.jar(m[1] as string, m[2]);
-    }
+  /** A line as pasted: jar names, which frames carry too; dependencies and prose, which they never do. */
+  observe(line: string): void {
+    const text = (line.length > LONGEST_LINE ? line.slice(0, LONGEST_LINE) : line).trim();
+    if (text === '') return;
+    if (text.includes('.jar')) this.readJars(text);
+    if (text.includes('(') && FRAME_LIKE.test(text)) return;
     // `io.netty:netty-common`: a letter on each side of a colon, which timestamps and URLs lack.
-    if (!frame && /[a-z]:[a-z]/i.test(text)) {
-      COORDINATE.lastIndex = 0;
-      for (let m = COORDINATE.exec(text); m; m = COORDINATE.exec(text)) {
-        const version = (m[3] ?? m[2]) as string;
-        this.note([this.artifactOwner(m[1] as string)], version, m[0], 'build');
-      }
+    if (/[a-z]:[a-z]/i.test(text)) this.readCoordinates(text);
+    this.readProse(text);
+  }
+
+  private readJars(text: string): void {
+    JAR.lastIndex = 0;
+    for (let m = JAR.exec(text); m; m = JAR.exec(text)) this.jar(m[1] as string, m[2]);
+  }
+
+  private readCoordinates(text: string): void {
+    COORDINATE.lastIndex = 0;
+    for (let m = COORDINATE.exec(text); m; m = COORDINATE.exec(text)) {
+      const version = (m[3] ?? m[2]) as string;
+      this.note([this.artifactOwner(m[1] as string)], version, m[0], 'build');
     }
   }
 
-  /** A line of prose or log text (not a frame): versions beside a product's name. */
-  observeProse(line: string): void {
-    const text = line.length > LONGEST_LINE ? line.slice(0, LONGEST_LINE) : line;
+  /** Versions beside a product's name, or the one an upgrade went to. */
+  private readProse(text: string): void {
     const pending = this.pending;
     this.pending = null;
     const bare = text.trim().replace(/^[*_`]+|[*_`]+$/g, '');
