@@ -19,8 +19,10 @@ const ARTIFACT_VERSION = new RegExp(
   `^([a-z][\\w.-]{0,120}?)-(\\d{1,4}(?:\\.\\d{1,6}){1,3}${QUALIFIER})(?:-|$)`,
   'i',
 );
-// `[armeria-1.25.2.jar`, `/reactor-netty-0.7.8.RELEASE.jar`, `~[grpc-core.jar:0.14.0]`
-const JAR = /([\w.-]{1,160})\.jar(?:!\/)?(?::(\d[\w.-]{0,40}))?/g;
+// What follows a jar's name: `.jar:0.14.0]` (its own version), `.jar!/:4.1.25.Final]`, `.jar:?]`
+const JAR_AFTER = /^\.jar(?:!\/)?(?::(\d[\w.-]{0,40}))?/;
+// Versions, upgrades and jars looked at in one line: a paste never needs more, a hostile line gets no more.
+const PER_LINE = 16;
 // `io.netty:netty-common:4.1.68.Final`, `io.netty:netty-common:jar:4.1.68.Final:compile`, `… -> 4.1.70.Final`
 const COORDINATE = new RegExp(
   `\\b[a-z][\\w.-]{0,80}:([a-z][\\w.-]{0,80}):(?:jar:)?(${NUMBERS}${QUALIFIER})(?:\\s{0,3}->\\s{0,3}(${NUMBERS}${QUALIFIER}))?`,
@@ -45,7 +47,8 @@ const LONGEST_LINE = 2000;
 
 /** Lower-case letters and digits only: `Spring Cloud Gateway`, `**spring-cloud-gateway` → `springcloudgateway`. */
 function squash(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // ASCII punctuation and spaces, and the CJK and full-width ones: what is left are letters and digits.
+  return s.toLowerCase().replace(/[^a-z0-9\u00c0-\u2fff\u3040-\ufeff]+/g, '');
 }
 
 /** Collects versions line by line; `result()` keeps each product's strongest, first seen. */
@@ -88,9 +91,16 @@ export class VersionReader {
     this.readProse(text);
   }
 
+  /** Each `.jar` and the name before it, walked back to its start, so a long line costs one pass. */
   private readJars(text: string): void {
-    JAR.lastIndex = 0;
-    for (let m = JAR.exec(text); m; m = JAR.exec(text)) this.jar(m[1] as string, m[2]);
+    let seen = 0;
+    for (let end = text.indexOf('.jar'); end > 0 && seen < PER_LINE; end = text.indexOf('.jar', end + 4)) {
+      let start = end;
+      while (start > 0 && end - start < 160 && /[\w.-]/.test(text.charAt(start - 1))) start--;
+      const m = JAR_AFTER.exec(text.slice(end, end + 50));
+      if (start < end) this.jar(text.slice(start, end), m?.[1]);
+      seen++;
+    }
   }
 
   private readCoordinates(text: string): void {
@@ -116,7 +126,8 @@ export class VersionReader {
     }
     const taken = this.upgrades(text);
     VERSION.lastIndex = 0;
-    for (let m = VERSION.exec(text); m; m = VERSION.exec(text)) {
+    let looked = 0;
+    for (let m = VERSION.exec(text); m && looked++ < PER_LINE; m = VERSION.exec(text)) {
       if (taken.has(m.index)) continue;
       const from = Math.max(0, m.index - 80);
       const named = this.nameBefore(text.slice(from, m.index));
@@ -151,7 +162,8 @@ export class VersionReader {
   private upgrades(text: string): Set<number> {
     const taken = new Set<number>();
     UPGRADE_VERB.lastIndex = 0;
-    for (let m = UPGRADE_VERB.exec(text); m; m = UPGRADE_VERB.exec(text)) {
+    let looked = 0;
+    for (let m = UPGRADE_VERB.exec(text); m && looked++ < PER_LINE; m = UPGRADE_VERB.exec(text)) {
       const from = m.index + m[0].length;
       const t = TARGET.exec(text.slice(from, from + 160));
       if (!t?.[1]) continue;
