@@ -50,6 +50,14 @@ describe('product versions from the build', () => {
     );
   });
 
+  it('reads the jar at the end of a Maven or Gradle repository path', () => {
+    const maven = '/root/.m2/repository/com/linecorp/armeria/armeria/1.25.2/armeria-1.25.2.jar';
+    assert.equal(versionsOf(`Class-Path: ${maven}`).armeria?.version, '1.25.2');
+    const gradle =
+      'caches/modules-2/files-2.1/io.projectreactor.netty/reactor-netty-http/1.0.24/4a1b/reactor-netty-http-1.0.24.jar';
+    assert.equal(versionsOf(gradle)['reactor-netty']?.evidence, 'reactor-netty-http-1.0.24.jar');
+  });
+
   it('ignores jars of artifacts the catalogue does not own', () => {
     // `~[server-0.22.0-SNAPSHOT.jar:?]`: a fat jar's own name says nothing of the product.
     assert.equal(corpus('p093').productVersions?.['blynk-server'], undefined);
