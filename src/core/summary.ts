@@ -147,7 +147,9 @@ export function summaryOf(
   };
   // Present only when the paste shows them, so a report without versions reads as it always did.
   if (Object.keys(productVersions).length > 0) summary.productVersions = productVersions;
-  const range = nettyVersion === null ? rangeOfTraces([frames, ...events.map((e) => e.frames)]) : null;
+  // Line numbers count when no jar or dependency shows the release; prose may be wrong about the trace.
+  const built = versions.length > 0 || stated?.from === 'build';
+  const range = built ? null : rangeOfTraces([frames, ...events.map((e) => e.frames)]);
   if (range) summary.nettyVersionRange = range;
 
   return {

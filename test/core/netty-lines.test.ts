@@ -17,6 +17,13 @@ describe('the Netty release from line numbers', () => {
     });
   });
 
+  it("notes that the prose's Netty version is not the one the trace's line numbers show", () => {
+    assert.deepEqual(analyzeFixture('corpus/p093.txt').notes, [
+      "the text says Netty 4.1.7-Final (update to 4.1.7-Final), but the trace's line numbers are those of 4.1.4 (PlatformDependent.java:614, PlatformDependent.java:568): is the trace from the build that fails?",
+    ]);
+    assert.deepEqual(analyzeFixture('corpus/p100.txt').notes, []);
+  });
+
   it('tells the pooled branch of newDirectBuffer from its other calls by the frame it called', () => {
     // PooledByteBufAllocator.java:327 is the pooled branch of 4.1.34 and the unpooled one of 4.1.10–4.1.32.
     assert.deepEqual(corpus('p100').nettyVersionRange, {
