@@ -99,12 +99,13 @@ function checkProduct(f: YamlFile, p: Product, ids: Set<string>, problems: Probl
   });
   if (p.versions) checkRange(f, ['versions'], p.versions, problems);
   (p.known_bugs ?? []).forEach((bug, j) => {
-    if (!bug.affects || !checkRange(f, ['known_bugs', j, 'affects'], bug.affects, problems)) return;
+    const affects = bug.affects;
+    if (!affects || !checkRange(f, ['known_bugs', j, 'affects'], affects, problems)) return;
     const fixed = typeof bug.fixed === 'string' ? [bug.fixed] : (bug.fixed ?? []);
     fixed.forEach((v, k) => {
-      if (!satisfies(v, bug.affects as string)) return;
+      if (!satisfies(v, affects)) return;
       const path = typeof bug.fixed === 'string' ? ['known_bugs', j, 'fixed'] : ['known_bugs', j, 'fixed', k];
-      problems.push(f.at(path, `known_bugs.${j}.fixed: ${v} lies inside affects "${bug.affects}"`));
+      problems.push(f.at(path, `known_bugs.${j}.fixed: ${v} lies inside affects "${affects}"`));
     });
   });
 }
