@@ -7,6 +7,7 @@ import { redact } from '../core/redact.ts';
 import type { KnowledgeRef, Report } from '../core/types.ts';
 import { diagnose } from '../diagnosis/diagnose.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
+import { knownBugsOf } from '../knowledge/products.ts';
 import { choosePlaybook, depthOf, reportQuery } from '../playbook/choose.ts';
 import { type FilledPlaybook, fillPlaybook } from '../playbook/fill.ts';
 import { buildReply, type Reply } from '../render/blocks.ts';
@@ -70,7 +71,8 @@ export function knowledgeFor(report: Report, kb: KnowledgeBase): KnowledgeRef[] 
 
 /** Diagnose a read report, fill its `playbook` and `knowledge`, and build the reply. */
 export function complete(read: Report, kb: KnowledgeBase): Answer {
-  const { findings, decided, questions } = diagnose(read, kb.analyzer.frameworks, read.language);
+  const bugs = knownBugsOf(kb.products);
+  const { findings, decided, questions } = diagnose(read, kb.analyzer.frameworks, read.language, bugs);
   const analysis: Report = read.detected ? { ...read, findings, verdict: { decided, questions } } : read;
   const choice = choosePlaybook(analysis, kb.playbooks, kb.analyzer.frameworks, kb.search);
   const report: Report = {

@@ -10,6 +10,7 @@ import { type ScannedEvent, Scanner, type ScanResult } from './scanner.ts';
 import { summarize } from './summarize.ts';
 import type { AnalyzerKnowledge, Language, Report, TraceEvent } from './types.ts';
 import { utf8Length } from './units.ts';
+import { VersionReader } from './versions.ts';
 
 export interface AnalyzeOptions {
   /** Reply language; by default, the language of the input. */
@@ -28,7 +29,11 @@ export interface Analysis {
 
 export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Analysis {
   const scanner = new Scanner(knowledge);
-  const normalizer = new Normalizer((l) => scanner.push(l));
+  const versions = new VersionReader(knowledge.frameworks);
+  const normalizer = new Normalizer((l) => {
+    scanner.push(l);
+    versions.observe(l.text);
+  });
   return {
     push: (raw, n) => normalizer.push(raw, n),
     gap: () => {
@@ -38,7 +43,7 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
     busy: () => scanner.busy(),
     finish(stats) {
       normalizer.end();
-      return buildReport(scanner.finish(normalizer.sources), knowledge, options, {
+      return buildReport(scanner.finish(normalizer.sources), versions, knowledge, options, {
         ...stats,
         cutLines: normalizer.stats.cutLines,
       });
@@ -61,8 +66,12 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
     });
   normalizer.end();
   if (newestFirst(clean)) clean.reverse();
-  for (const l of clean) scanner.push(l);
-  return buildReport(scanner.finish(normalizer.sources), knowledge, options, {
+  const versions = new VersionReader(knowledge.frameworks);
+  for (const l of clean) {
+    scanner.push(l);
+    versions.observe(l.text);
+  }
+  return buildReport(scanner.finish(normalizer.sources), versions, knowledge, options, {
     bytes: utf8Length(text),
     lines: text === '' ? 0 : raw.length,
     windowed: false,
@@ -72,6 +81,7 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
 
 function buildReport(
   scan: ScanResult,
+  versions: VersionReader,
   knowledge: AnalyzerKnowledge,
   options: AnalyzeOptions,
   stats: { bytes: number; lines: number; windowed: boolean; cutLines: number },
@@ -80,7 +90,7 @@ function buildReport(
   const packages = knowledge.frameworks
     .filter((f) => f.id !== 'netty')
     .flatMap((f) => [...(f.packages ?? []), ...(f.shaded ?? [])]);
-  const { summary, signals, notes } = summarize(scan, language, packages);
+  const { summary, signals, notes } = summarize(scan, language, packages, versions.result());
   const detected = scan.events.length > 0;
   // Notes are kept as keys until here: the scanner meets them before the language is known.
   if (stats.cutLines > 0) notes.push({ key: 'note.cutLines', values: { n: stats.cutLines } });

@@ -11,8 +11,10 @@ import {
   userCopySite,
 } from './frames.ts';
 import { limitOriginOf } from './limit.ts';
+import { nettyReleasesOf } from './netty-lines.ts';
+import { unshade } from './parse/frame.ts';
 import type { ScannedEvent, ScanResult } from './scanner.ts';
-import type { AllocationPath, IoDirection, Language, Sample, Summary } from './types.ts';
+import type { AllocationPath, IoDirection, Language, ProductVersion, Sample, Summary } from './types.ts';
 import { parseTimestamp } from './units.ts';
 
 const MAX_SAMPLES = 200;
@@ -71,6 +73,7 @@ export function summaryOf(
   scan: ScanResult,
   lang: Language,
   frameworkPackages: string[],
+  productVersions: Record<string, ProductVersion> = {},
 ): { summary: Summary; context: SummaryContext } {
   const { events, companions } = scan;
   const primary = primaryEvent(events);
@@ -93,7 +96,10 @@ export function summaryOf(
   const shadedPrefix = relocationOf(nettyPropertyPrefix);
 
   const versions = [...companions.versions.entries()].sort((a, b) => b[1] - a[1]);
-  const nettyVersion = versions[0]?.[0] ?? null;
+  // A jar first; else a dependency or the prose naming Netty beside it ("Netty version: 3.10.6.Final"),
+  // never a version inferred from an upgrade sentence or from line numbers.
+  const stated = productVersions.netty;
+  const nettyVersion = versions[0]?.[0] ?? (stated && stated.from !== 'upgrade' ? stated.version : null);
 
   // The headline's thread first: a reader takes the first thread for the one that failed.
   const threads = [
@@ -156,11 +162,26 @@ export function summaryOf(
         ? { usedBytes: companions.heapUsedBytes, maxBytes: companions.heapMaxBytes }
         : null,
   };
+  // Present only when the paste shows them, so a report without versions reads as it always did.
+  if (Object.keys(productVersions).length > 0) summary.productVersions = productVersions;
+  // Line numbers count when no jar or dependency shows the release; prose may be wrong about the trace.
+  const built = versions.length > 0 || stated?.from === 'build';
+  const range = built ? null : rangeOfTraces([frames, ...events.map((e) => e.frames)]);
+  if (range) summary.nettyVersionRange = range;
 
   return {
     summary,
     context: { primary, oomEvents, leakEvents, frames, allFrames, path, direction, chunk, copy },
   };
+}
+
+/** The Netty releases of the first trace whose line numbers say which (the failing one first). */
+function rangeOfTraces(traces: string[][]): Summary['nettyVersionRange'] | null {
+  for (const frames of traces) {
+    const range = nettyReleasesOf(frames.map(unshade));
+    if (range) return range;
+  }
+  return null;
 }
 
 function collectSamples(events: ScannedEvent[], readings: Sample[]): Sample[] {

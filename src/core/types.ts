@@ -83,6 +83,27 @@ export interface Summary {
   samples: Sample[];
   /** Companion evidence read next to the trace (jmap, NMT, strace/pmap). */
   heap: { usedBytes: number | null; maxBytes: number | null } | null;
+  /** Product versions the paste shows (a jar, a dependency, the prose beside the name), by product id. */
+  productVersions?: Record<string, ProductVersion>;
+  /** The Netty releases the trace's line numbers fit, when no jar shows the version. */
+  nettyVersionRange?: NettyRange;
+}
+
+/** A product's version as the paste shows it. */
+export interface ProductVersion {
+  version: string;
+  /** The text that shows it, as written: `armeria-1.25.2.jar`, `Bookie Version: 4.16.2`. */
+  evidence: string;
+  /** A jar or dependency of the build, a version written beside the name, or what an upgrade went to. */
+  from: 'build' | 'name' | 'upgrade';
+}
+
+/** Netty releases read from line numbers. */
+export interface NettyRange {
+  /** In the catalogue's range grammar (src/core/version-range.ts): `>=4.1.16 <=4.1.29`. */
+  range: string;
+  /** The locations that say so: `PlatformDependent.java:640, PoolArena.java:740`. */
+  evidence: string;
 }
 
 export interface Finding {
@@ -165,6 +186,28 @@ export interface FrameworkDef {
   parentKeywords?: string[];
   /** Relocation prefixes printed before `io.netty.`. */
   shaded?: string[];
+  /** Artifact names (`armeria`, `netty-codec*`) whose jars and coordinates show its version. */
+  artifacts?: string[];
+  /** The range its own versions fall in, to tell a version beside a word it shares (`bookie`) apart. */
+  versions?: string;
+  /** Words beside which a version in prose is its own; by default its id, name and keywords. */
+  versionWords?: string[];
+}
+
+/** What a known bug does, which decides the cause a match supports. */
+export const BUG_CAUSES = ['leak', 'defect', 'regression', 'backpressure', 'config', 'allocator'] as const;
+export type BugCause = (typeof BUG_CAUSES)[number];
+
+/** A known bug of a product, with a range of affected versions (src/core/version-range.ts). */
+export interface KnownBug {
+  title: string;
+  affects: string;
+  /** The first fixed version of each affected line, oldest first. */
+  fixed: string[];
+  cause: BugCause;
+  /** Class or method names whose presence in frames or leak records shows this bug. */
+  signature?: string[];
+  source: string;
 }
 
 export interface SignalDef {

@@ -2,7 +2,7 @@
  * Diagnose a report like a maintainer: run every evidence rule on its facts, weigh the causes into
  * probabilities, and say whether the evidence decides — when it does not, ask for what would.
  */
-import type { Finding, FrameworkDef, Language, Report } from '../core/types.ts';
+import type { Finding, FrameworkDef, KnownBug, Language, Report } from '../core/types.ts';
 import { placeholders, t } from '../i18n/messages.ts';
 import { factsOf } from './facts.ts';
 import { type Question, questionsFor } from './questions.ts';
@@ -20,9 +20,15 @@ const SHOWN = 4;
 const MIN_PROBABILITY = 0.05;
 const EVIDENCE = 3;
 
-export function diagnose(report: Report, frameworks: FrameworkDef[], lang: Language): Diagnosis {
+/** `knownBugs`: the catalogue's known bugs by product id, for the rules that name an upstream fix. */
+export function diagnose(
+  report: Report,
+  frameworks: FrameworkDef[],
+  lang: Language,
+  knownBugs: Record<string, KnownBug[]> = {},
+): Diagnosis {
   if (!report.detected) return { findings: [], decided: false, questions: [] };
-  const facts = factsOf(report, frameworks);
+  const facts = factsOf(report, frameworks, knownBugs);
   const hits: Hit[] = [];
   for (const rule of RULES) {
     const values = rule.when(facts);

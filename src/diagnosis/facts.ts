@@ -5,7 +5,7 @@
  */
 import { chunkFor, versionCompare } from '../core/chunks.ts';
 import { unshade } from '../core/parse/frame.ts';
-import type { AllocationPath, FrameworkDef, Report, Summary } from '../core/types.ts';
+import type { AllocationPath, FrameworkDef, KnownBug, Report, Summary } from '../core/types.ts';
 
 export interface Facts {
   report: Report;
@@ -30,6 +30,10 @@ export interface Facts {
   allFrames: string[];
   /** Product ids detected, most specific first. */
   products: string[];
+  /** The product catalogue, for names and packages. */
+  catalogue: FrameworkDef[];
+  /** Each product's known bugs with machine-readable ranges, by product id. */
+  knownBugs: Record<string, KnownBug[]>;
   nettyVersion: string | null;
   /** The JDK is 9 or later: its wording (`Cannot reserve`) or module frames say so. */
   jdk9Plus: boolean;
@@ -44,7 +48,11 @@ export interface Facts {
 }
 
 /** The facts of a report; `frameworks` is the catalogue, for whose package a frame is. */
-export function factsOf(report: Report, frameworks: FrameworkDef[]): Facts {
+export function factsOf(
+  report: Report,
+  frameworks: FrameworkDef[],
+  knownBugs: Record<string, KnownBug[]> = {},
+): Facts {
   const s = report.summary;
   const primary = report.events.find((e) => e.kind === s.kind && e.frames.length > 0) ?? report.events[0];
   const frames = (primary?.frames ?? []).map(unshade);
@@ -70,6 +78,8 @@ export function factsOf(report: Report, frameworks: FrameworkDef[]): Facts {
     frames,
     allFrames,
     products: s.frameworks.map((f) => f.id).filter((id) => id !== 'netty'),
+    catalogue: frameworks,
+    knownBugs,
     nettyVersion: version,
     jdk9Plus: report.events.some((e) => e.kind === 'cannot_reserve') || 'jdk-modules' in report.signals,
     signal: (id) => report.signals[id] ?? null,

@@ -13,6 +13,7 @@ import growthIsNotABurst from './rules/growth-is-not-a-burst.ts';
 import grpcSendWithoutFlowControl from './rules/grpc-send-without-flow-control.ts';
 import hugeAllocation from './rules/huge-allocation.ts';
 import jdkBuffersWaitForGc from './rules/jdk-buffers-wait-for-gc.ts';
+import knownFix from './rules/known-fix.ts';
 import largeItemsNamed from './rules/large-items-named.ts';
 import largeLimitNotTheCause from './rules/large-limit-not-the-cause.ts';
 import leakInNettyCumulation from './rules/leak-in-netty-cumulation.ts';
@@ -66,6 +67,8 @@ export const RULES: readonly Rule[] = [
   leakInNettyCumulation,
   cumulationNotYourCode,
   startedAfterChange,
+  // Known bugs of the versions the paste shows, one rule per cause.
+  ...knownFix,
   // Load and back-pressure.
   loadTest,
   producerWithoutPause,

@@ -1,5 +1,5 @@
 /** Knowledge entries and playbooks as read from YAML (validated by schemas/*.schema.json). */
-import type { Bilingual, Scenario } from '../core/types.ts';
+import type { Bilingual, BugCause, Scenario } from '../core/types.ts';
 
 export interface KnowledgeEntry {
   id: string;
@@ -62,8 +62,24 @@ export interface Product {
   jvm_flags_via?: { text: string } & Sourced;
   /** Its own settings that bound or shape direct memory. */
   knobs?: ({ name: string; what: string } & Sourced)[];
+  /** Artifact names whose jars and coordinates show its version (`netty-codec*`: any ending). */
+  artifacts?: string[];
+  /** The range its own version numbers fall in. */
+  versions?: string;
+  /** Words beside which a version in prose is its own. */
+  version_words?: string[];
   /** Direct-memory defects, with the versions affected and the first fixed one. */
-  known_bugs?: ({ title: string; affected: string; fixed_in?: string; mechanism?: string } & Sourced)[];
+  known_bugs?: ({
+    title: string;
+    affected: string;
+    fixed_in?: string;
+    /** Machine-readable: a range (src/core/version-range.ts), the first fixed version, what it does. */
+    affects?: string;
+    fixed?: string | string[];
+    cause?: BugCause;
+    signature?: string[];
+    mechanism?: string;
+  } & Sourced)[];
   /** What its maintainers usually tell people with this error. */
   advice?: ({ text: string } & Sourced)[];
   references: string[];

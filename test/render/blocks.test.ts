@@ -46,7 +46,7 @@ describe('buildReply', () => {
         header(headline),
         context('`reactor-http-epoll-2` · epoll'),
         section(
-          '*Most likely: Buffers are not released (leak)* — 75 % confidence\n' +
+          '*Most likely: Buffers are not released (leak)* — 74 % confidence\n' +
             '• 1 Netty LEAK report(s): buffers were garbage-collected without release()',
         ),
       ],
