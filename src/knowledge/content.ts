@@ -6,10 +6,11 @@ import type { AnalyzerKnowledge } from '../core/types.ts';
 import { ALWAYS, KNOWN_FIELDS } from './fields.ts';
 import { compileSchema } from './schemas.ts';
 import type { KnowledgeEntry, Playbook } from './types.ts';
+import { VERSIONS_FILE } from './versions.ts';
 import { type Problem, readYaml, type YamlFile } from './yaml-file.ts';
 
 /** Files in knowledge/ that are not entries. */
-export const ANALYZER_FILES = new Set(['signals.yml', 'scenarios.yml']);
+export const ANALYZER_FILES = new Set(['signals.yml', 'scenarios.yml', VERSIONS_FILE]);
 const SCENARIOS = [
   'leak-unreleased-bytebuf',
   'undersized-limit',

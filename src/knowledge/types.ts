@@ -1,5 +1,5 @@
 /** Knowledge entries and playbooks as read from YAML (validated by schemas/*.schema.json). */
-import type { Bilingual, Scenario } from '../core/types.ts';
+import type { Bilingual, EventKind, Scenario } from '../core/types.ts';
 
 export interface KnowledgeEntry {
   id: string;
@@ -67,4 +67,27 @@ export interface Product {
   /** What its maintainers usually tell people with this error. */
   advice?: ({ text: string } & Sourced)[];
   references: string[];
+}
+
+/** A version-dependent fact (knowledge/versions.yml, validated by schemas/versions.schema.json). */
+export interface VersionFact {
+  id: string;
+  project: string;
+  /** The versions it holds for: `>=4.1.7 <4.1.75`, clauses joined by `||`. */
+  holds: string;
+  fact: string;
+  value?: string | number;
+  /** Literal text that exists only in these versions; a step printing it must require them. */
+  names?: string[];
+  /** What in a paste shows that the version running is in this range. */
+  evidence?: { frames?: string[]; threads?: string[]; kinds?: EventKind[] };
+  checked_at?: string[];
+  notes?: string;
+  source: string[];
+}
+
+/** The version facts, and the name a reply gives each project they are about. */
+export interface VersionTable {
+  projects: Record<string, string>;
+  facts: VersionFact[];
 }
