@@ -74,6 +74,32 @@ const CASES: [name: string, file: string, text: string, problem: string][] = [
     PLAYBOOK('    text: { en: "Set {{limitFlag}}.", zh: "设置 {{limitFlag}}。" }'),
     'playbooks/broken-playbook.yml:11:11 unknown template field {{limitFlag}}',
   ],
+  [
+    'a step that prints a property some versions lack, without saying which versions it needs',
+    'playbooks/broken-playbook.yml',
+    PLAYBOOK(
+      '    text: { en: Turn the caches off., zh: 关掉缓存。 }\n    command: "-D{{nettyProp}}allocator.useCacheForAllThreads=false"',
+    ),
+    'playbooks/broken-playbook.yml:10:5 prints useCacheForAllThreads, which Netty has only in >=4.1.7 (knowledge/versions.yml netty-usecacheforallthreads-introduced): add requires: { netty: ">=4.1.7" } or narrower',
+  ],
+  [
+    'a step that requires versions of a project the table does not know',
+    'playbooks/broken-playbook.yml',
+    PLAYBOOK('    text: { en: Upgrade., zh: 升级。 }\n    requires: { tomcat: ">=9" }'),
+    'playbooks/broken-playbook.yml:12:25 unknown project "tomcat" (not in knowledge/versions.yml)',
+  ],
+  [
+    'a step of two sentences',
+    'playbooks/broken-playbook.yml',
+    PLAYBOOK('    text: { en: Look here. Then look there., zh: 看这里。 }'),
+    'playbooks/broken-playbook.yml:11:17 a step is one sentence: split it, or move the detail into a knowledge entry',
+  ],
+  [
+    'a version fact whose range does not parse',
+    'knowledge/versions.yml',
+    `projects: { netty: Netty }\nfacts:\n  - { id: broken, project: netty, holds: "4.1.7+", fact: A fact., source: [https://netty.io/] }\n`,
+    'knowledge/versions.yml:3:42 "4.1.7+" is not a comparison such as >=4.1.7 or <4.1.75',
+  ],
 ];
 
 describe('a broken knowledge base is refused with file:line:col', () => {

@@ -83,7 +83,14 @@ export function complete(read: Report, kb: KnowledgeBase): Answer {
     knowledge: knowledgeFor(analysis, kb),
   };
   const playbook = choice
-    ? fillPlaybook(choice.playbook, report, kb.analyzer.frameworks, report.language, escapeMrkdwn)
+    ? fillPlaybook(
+        choice.playbook,
+        report,
+        kb.analyzer.frameworks,
+        report.language,
+        escapeMrkdwn,
+        kb.versions,
+      )
     : null;
   const entries = new Map(kb.entries.map((e) => [e.id, e]));
   const reading = report.knowledge

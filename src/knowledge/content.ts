@@ -5,7 +5,9 @@ import { templateFields } from '../core/template.ts';
 import type { AnalyzerKnowledge } from '../core/types.ts';
 import { ALWAYS, KNOWN_FIELDS } from './fields.ts';
 import { compileSchema } from './schemas.ts';
-import type { KnowledgeEntry, Playbook } from './types.ts';
+import { checkStepShape } from './step-lint.ts';
+import type { KnowledgeEntry, Playbook, VersionTable } from './types.ts';
+import { checkStepVersions } from './version-lint.ts';
 import { VERSIONS_FILE } from './versions.ts';
 import { type Problem, readYaml, type YamlFile } from './yaml-file.ts';
 
@@ -40,7 +42,17 @@ export interface Content {
   playbooks: Playbook[];
 }
 
-export function loadContent(root: string, analyzer: AnalyzerKnowledge | null, problems: Problem[]): Content {
+/** What content is checked against besides the analyzer's knowledge: the version facts. */
+export interface ContentChecks {
+  versions?: VersionTable | null;
+}
+
+export function loadContent(
+  root: string,
+  analyzer: AnalyzerKnowledge | null,
+  problems: Problem[],
+  checks: ContentChecks = {},
+): Content {
   const entryFiles: YamlFile[] = [];
   for (const path of yamlFiles(join(root, 'knowledge'), problems, root)) {
     if (ANALYZER_FILES.has(basename(path))) continue;
@@ -94,6 +106,8 @@ export function loadContent(root: string, analyzer: AnalyzerKnowledge | null, pr
     (p.knowledge ?? []).forEach((id, j) => {
       if (!entryIds.has(id)) problems.push(f.at(['knowledge', j], `unknown knowledge entry "${id}"`));
     });
+    if (checks.versions) checkStepVersions(f, p, checks.versions, problems);
+    checkStepShape(f, p, problems);
     p.steps.forEach((s, j) => {
       checkTemplate(
         f,

@@ -34,8 +34,8 @@ export class KnowledgeError extends Error {
 export function lintKnowledge(root: string = PACKAGE_ROOT): Problem[] {
   const problems: Problem[] = [];
   const analyzer = loadAnalyzerKnowledge(root, problems);
-  loadVersions(root, problems);
-  loadContent(root, analyzer, problems);
+  const versions = loadVersions(root, problems);
+  loadContent(root, analyzer, problems, { versions });
   return problems;
 }
 
@@ -57,7 +57,7 @@ export function loadSources(root: string = PACKAGE_ROOT): KnowledgeBase {
   const products = loadProducts(root, problems);
   const analyzer = loadAnalyzerKnowledge(root, problems, products);
   const versions = loadVersions(root, problems);
-  const { entries, playbooks } = loadContent(root, analyzer, problems);
+  const { entries, playbooks } = loadContent(root, analyzer, problems, { versions });
   if (!analyzer || !products || !versions || problems.length > 0) throw new KnowledgeError(problems);
   return { analyzer, products, entries, playbooks, versions, search: new SearchIndex(entries, playbooks) };
 }

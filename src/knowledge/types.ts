@@ -26,6 +26,8 @@ export interface PlaybookStep {
   fallback?: Bilingual;
   command?: string;
   commandFallback?: string;
+  /** The versions the step needs, by project (`netty: ">=4.1.16"`), checked against versions.yml. */
+  requires?: Record<string, string>;
 }
 
 export interface Playbook {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chunkFor } from '../../src/core/chunks.ts';
-import { disjoint, holds, rangeOf } from '../../src/core/version-range.ts';
-import { kb } from '../helpers.ts';
+import { disjoint, holds, rangeOf, within } from '../../src/core/version-range.ts';
+import { knownVersions } from '../../src/playbook/requires.ts';
+import { analyzeFixture, kb } from '../helpers.ts';
 
 const facts = kb.versions.facts;
 const fact = (id: string) => {
@@ -51,5 +52,29 @@ describe('the version table', () => {
     for (const [i, a] of lines.entries())
       for (const b of lines.slice(i + 1))
         assert.ok(disjoint(rangeOf(a.holds), rangeOf(b.holds)), `${a.id} and ${b.id} overlap`);
+  });
+});
+
+describe('knownVersions', () => {
+  it('reads the Netty version off a jar name', () => {
+    const known = knownVersions(analyzeFixture('seeds/001-grpc-explicit-512m.txt'), kb.versions);
+    assert.ok(within(known.get('netty') ?? [], rangeOf('=4.1.6')));
+  });
+
+  it('reads the Netty versions off the line that threw, when no jar is named', () => {
+    const known = knownVersions(analyzeFixture('seeds/003-copy-not-released.txt'), kb.versions);
+    assert.deepEqual(known.get('netty'), rangeOf('>=4.1.46 <4.1.49'));
+  });
+
+  it('reads Reactor Netty 0.6 to 0.8.2 off a server-epoll thread name', () => {
+    const known = knownVersions(analyzeFixture('corpus/p025.txt'), kb.versions);
+    assert.ok(within(known.get('reactor-netty') ?? [], rangeOf('>=0.6.0 <0.7.12 || >=0.8.0 <0.8.3')));
+    assert.ok(within(known.get('netty') ?? [], rangeOf('=4.1.25')));
+  });
+
+  it('knows nothing of a project whose evidence contradicts itself', () => {
+    const r = analyzeFixture('seeds/003-copy-not-released.txt');
+    const mixed = { ...r, summary: { ...r.summary, nettyVersion: '4.1.100.Final' } };
+    assert.equal(knownVersions(mixed, kb.versions).has('netty'), false);
   });
 });
