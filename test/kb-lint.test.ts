@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { RULES } from '../src/diagnosis/registry.ts';
 import { lintKnowledge } from '../src/knowledge/load.ts';
 import { formatProblem } from '../src/knowledge/yaml-file.ts';
 import { ROOT } from './helpers.ts';
@@ -133,4 +134,24 @@ describe('a broken knowledge base is refused with file:line:col', () => {
       assert.equal(run.stderr, `netty-oom: the knowledge base has ${problems.length} problem(s):\n${listed}`);
     });
   }
+});
+
+describe('the diagnosis rules a playbook answers', () => {
+  it('are checked against the rules that exist, as kb lint does', () => {
+    const dir = brokenKb(
+      'playbooks/broken-playbook.yml',
+      PLAYBOOK('    text: { en: Act., zh: 行动。 }').replace(
+        'frameworks: []\n',
+        'frameworks: []\nrules: [no-such-rule]\n',
+      ),
+    );
+    assert.deepEqual(lintKnowledge(dir).map(formatProblem), []);
+    assert.deepEqual(
+      lintKnowledge(
+        dir,
+        RULES.map((r) => r.id),
+      ).map(formatProblem),
+      ['playbooks/broken-playbook.yml:7:9 unknown diagnosis rule "no-such-rule" (src/diagnosis/rules/)'],
+    );
+  });
 });

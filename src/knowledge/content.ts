@@ -42,9 +42,11 @@ export interface Content {
   playbooks: Playbook[];
 }
 
-/** What content is checked against besides the analyzer's knowledge: the version facts. */
+/** What content is checked against besides the analyzer's knowledge: the version facts, the rule ids. */
 export interface ContentChecks {
   versions?: VersionTable | null;
+  /** The diagnosis rules a playbook may answer (checked only when given: the rules live above this layer). */
+  rules?: ReadonlySet<string>;
 }
 
 export function loadContent(
@@ -106,6 +108,13 @@ export function loadContent(
     (p.knowledge ?? []).forEach((id, j) => {
       if (!entryIds.has(id)) problems.push(f.at(['knowledge', j], `unknown knowledge entry "${id}"`));
     });
+    if (checks.rules) {
+      const rules = checks.rules;
+      (p.rules ?? []).forEach((id, j) => {
+        if (!rules.has(id))
+          problems.push(f.at(['rules', j], `unknown diagnosis rule "${id}" (src/diagnosis/rules/)`));
+      });
+    }
     if (checks.versions) checkStepVersions(f, p, checks.versions, problems);
     checkStepShape(f, p, problems);
     p.steps.forEach((s, j) => {

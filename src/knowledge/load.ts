@@ -30,12 +30,15 @@ export class KnowledgeError extends Error {
   }
 }
 
-/** Every problem in the knowledge base under `root` (the folder holding knowledge/ and playbooks/). */
-export function lintKnowledge(root: string = PACKAGE_ROOT): Problem[] {
+/**
+ * Every problem in the knowledge base under `root` (the folder holding knowledge/ and playbooks/);
+ * `rules` are the diagnosis rule ids a playbook may answer.
+ */
+export function lintKnowledge(root: string = PACKAGE_ROOT, rules?: Iterable<string>): Problem[] {
   const problems: Problem[] = [];
   const analyzer = loadAnalyzerKnowledge(root, problems);
   const versions = loadVersions(root, problems);
-  loadContent(root, analyzer, problems, { versions });
+  loadContent(root, analyzer, problems, { versions, ...(rules ? { rules: new Set(rules) } : {}) });
   return problems;
 }
 

@@ -38,6 +38,10 @@ export interface Playbook {
   frameworks: string[];
   signals?: string[];
   steps: PlaybookStep[];
+  /** Diagnosis rules this playbook answers: it is offered only when one of them supported the verdict. */
+  rules?: string[];
+  /** For a leak: offered only when the leaked buffer's owner (first frame outside Netty) is this. */
+  leakOwner?: 'product' | 'application';
   keywords?: string[];
   knowledge?: string[];
   references: string[];
