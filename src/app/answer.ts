@@ -32,6 +32,7 @@ export function knowledgeFor(report: Report, kb: KnowledgeBase): KnowledgeRef[] 
     type: 'knowledge',
     limit: 100,
     language: 'en',
+    all: true,
   });
   const best = hits[0]?.score ?? 0;
   const text = new Map(hits.map((h) => [h.id, best > 0 ? h.score / best : 0]));

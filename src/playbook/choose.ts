@@ -63,7 +63,12 @@ export function choosePlaybook(
   const owner = leakOwnerOf(report, frameworks);
   const text = new Map<string, number>();
   if (search) {
-    const hits = search.search(reportQuery(report, names), { type: 'playbook', limit: 50, language: 'en' });
+    const hits = search.search(reportQuery(report, names), {
+      type: 'playbook',
+      limit: 50,
+      language: 'en',
+      all: true,
+    });
     const best = hits[0]?.score ?? 0;
     for (const h of hits) text.set(h.id, best > 0 ? h.score / best : 0);
   }
