@@ -314,7 +314,8 @@ for (const mode of ['http', 'socket'] as const) {
       await h.event({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0001', tab: 'home' });
       const [pub] = await h.slack.waitFor('views.publish');
       assert.equal(pub?.args.user_id, 'U0ALICE');
-      assert.match(JSON.stringify(pub?.args.view), /48 entries, 16 playbooks/);
+      const size = `${kb.entries.length} entries, ${kb.playbooks.length} playbooks`;
+      assert.ok(JSON.stringify(pub?.args.view).includes(size), size);
     });
 
     it('logs a Web API failure with the event id, and keeps running', async () => {

@@ -190,10 +190,14 @@ describe('the local console API, over HTTP', () => {
         assert.notEqual(s.text.en, '', p.id);
       }
     }
-    const leak = (await (await fetch(`${c.url}/api/docs/netty-inbound-handler-retains`)).json()) as {
-      doc: { steps: { command?: string }[] };
+    const leak = (await (await fetch(`${c.url}/api/docs/general-leak`)).json()) as {
+      doc: { steps: { text: { en: string }; command?: string }[] };
     };
-    assert.ok(leak.doc.steps.some((s) => s.command?.includes('-Dio.netty.leakDetection.level=ADVANCED')));
+    const detection = leak.doc.steps.find((s) =>
+      s.command?.includes('-Dio.netty.leakDetection.level=ADVANCED'),
+    );
+    // With no paste behind it, the step says which Netty versions read the property.
+    assert.match(detection?.text.en ?? '', /\(Netty 4\.0\.31 and later\)\.$/);
   });
 
   it('shows the handoff from the local incident store', async () => {

@@ -11,7 +11,7 @@ import { schemaErrors } from './schema-validator.ts';
 const PLAYBOOK_FOR_SEED: Record<(typeof SEEDS)[number], string> = {
   '000-reactor-netty-load-test': 'reactor-netty-load-burst',
   '001-grpc-explicit-512m': 'grpc-direct-memory-limit',
-  '002-nacos-shaded-grpc': 'nacos-direct-memory',
+  '002-nacos-shaded-grpc': 'nacos-push-backlog',
   '003-copy-not-released': 'netty-copy-not-released',
   '004-inbound-handler-leak': 'netty-inbound-handler-retains',
 };

@@ -36,6 +36,7 @@ export function knowledgeFor(report: Report, kb: KnowledgeBase): KnowledgeRef[] 
     type: 'knowledge',
     limit: 100,
     language: 'en',
+    all: true,
   });
   const best = hits[0]?.score ?? 0;
   const text = new Map(hits.map((h) => [h.id, best > 0 ? h.score / best : 0]));
@@ -88,7 +89,14 @@ export function complete(read: Report, kb: KnowledgeBase): Answer {
     knowledge: knowledgeFor(analysis, kb),
   };
   const playbook = choice
-    ? fillPlaybook(choice.playbook, report, kb.analyzer.frameworks, report.language, escapeMrkdwn)
+    ? fillPlaybook(
+        choice.playbook,
+        report,
+        kb.analyzer.frameworks,
+        report.language,
+        escapeMrkdwn,
+        kb.versions,
+      )
     : null;
   const entries = new Map(kb.entries.map((e) => [e.id, e]));
   const reading = report.knowledge

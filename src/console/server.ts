@@ -163,7 +163,7 @@ async function handle(
     const entry = kb.entries.find((e) => e.id === id);
     if (entry) return json(res, 200, { type: 'knowledge', doc: entry });
     const playbook = kb.playbooks.find((p) => p.id === id);
-    if (playbook) return json(res, 200, { type: 'playbook', doc: readablePlaybook(playbook) });
+    if (playbook) return json(res, 200, { type: 'playbook', doc: readablePlaybook(playbook, kb.versions) });
     throw new HttpError(404, 'console.error.noDoc', { id });
   }
   throw new HttpError(404, 'console.error.notFound');

@@ -5,6 +5,7 @@
 import type { FrameworkDef, Report } from '../core/types.ts';
 import type { Playbook } from '../knowledge/types.ts';
 import type { SearchIndex } from '../search/index.ts';
+import { leakOwnerOf } from './owner.ts';
 
 const PER_FRAMEWORK_LEVEL = 0.3;
 const PER_SIGNAL = 0.07;
@@ -44,7 +45,8 @@ export function reportQuery(report: Report, frameworkNames: Map<string, string>)
 
 /**
  * The playbook for the verdict: written for the top finding's cause, for the most specific product
- * detected (never for one that was not), the signals it names breaking ties, then the text score.
+ * detected (never for one that was not), the signals and rules it names breaking ties, then the text
+ * score. A playbook naming rules is offered only when one of them supported the verdict.
  */
 export function choosePlaybook(
   report: Report,
@@ -58,9 +60,15 @@ export function choosePlaybook(
   const signals = new Set([...Object.keys(report.signals), ...top.signals]);
   const names = new Map(frameworks.map((f) => [f.id, f.name]));
   const byId = new Map(frameworks.map((f) => [f.id, f]));
+  const owner = leakOwnerOf(report, frameworks);
   const text = new Map<string, number>();
   if (search) {
-    const hits = search.search(reportQuery(report, names), { type: 'playbook', limit: 50, language: 'en' });
+    const hits = search.search(reportQuery(report, names), {
+      type: 'playbook',
+      limit: 50,
+      language: 'en',
+      all: true,
+    });
     const best = hits[0]?.score ?? 0;
     for (const h of hits) text.set(h.id, best > 0 ? h.score / best : 0);
   }
@@ -69,7 +77,11 @@ export function choosePlaybook(
     if (!(p.scenarios as string[]).includes(top.scenario)) continue;
     const matched = p.frameworks.filter((f) => detected.has(f));
     if (p.frameworks.length > 0 && matched.length === 0) continue;
-    const named = (p.signals ?? []).filter((x) => signals.has(x)).length;
+    // A playbook for a mechanism a diagnosis rule recognises answers only a verdict that rule supported.
+    const answered = (p.rules ?? []).filter((r) => top.signals.includes(r)).length;
+    if ((p.rules?.length ?? 0) > 0 && answered === 0) continue;
+    if (p.leakOwner && p.leakOwner !== owner) continue;
+    const named = (p.signals ?? []).filter((x) => signals.has(x)).length + answered;
     // Netty is under every trace: a playbook for one Netty mechanism needs a signal of it.
     if (
       matched.every((f) => !byId.get(f)?.parent) &&

@@ -44,7 +44,7 @@ describe('recordOccurrence', () => {
           firstFrame: fingerprint.firstFrame,
           title:
             'Direct memory exhausted: 1022 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94',
-          playbookId: 'netty-copy-not-released',
+          playbookId: 'general-leak',
           playbookTitle: multi.report.playbook?.title ?? null,
           firstSeen: NOW,
           lastSeen: NOW,
@@ -124,7 +124,7 @@ describe('incidentMessage', () => {
       playbook: multi.fullPlaybook,
       context: {
         lang: 'en',
-        incident: { id: 2, occurrences: 1, firstSeen: NOW, playbookId: 'netty-copy-not-released' },
+        incident: { id: 2, occurrences: 1, firstSeen: NOW, playbookId: 'general-leak' },
         trend: { trend, maxBytes: 1073741824 },
         elsewhere: { channel: 'C0ORDERS', permalink },
         marks: [mark],
@@ -141,7 +141,7 @@ describe('incidentMessage', () => {
     const unlinked = { ...recording.recorded.incident, id: 9, channel: 'C0OTHER' };
     assert.deepEqual(incidentMessage(multi, { ...state, elsewhere: unlinked }).context, {
       lang: 'en',
-      incident: { id: 1, occurrences: 1, firstSeen: NOW, playbookId: 'netty-copy-not-released' },
+      incident: { id: 1, occurrences: 1, firstSeen: NOW, playbookId: 'general-leak' },
       marks: [],
     });
     await store.close();

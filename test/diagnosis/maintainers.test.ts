@@ -36,9 +36,17 @@ function said(a: Answer): string {
   return [replyToText(a.reply), ...steps].join('\n');
 }
 
-/** Advice to give the JVM more direct memory: a flag with a value, or the words. */
-const RAISE =
-  /MaxDirectMemorySize=\d|maxDirectMemory=\d|raise the (?:direct-memory )?limit|increase the (?:direct-memory )?limit|调大(?:堆外内存)?上限/i;
+/** What a person would do: the playbook's actions and every command. */
+function done(a: Answer): string {
+  const steps = a.playbook?.steps ?? [];
+  const acts = steps.filter((s) => s.kind === 'act').map((s) => s.text);
+  return [...acts, ...steps.map((s) => s.command ?? '')].join('\n');
+}
+
+/** Advice to give the JVM more direct memory: setting the flag to a size, or saying so. */
+const RAISE = /MaxDirectMemorySize=\d|maxDirectMemory=\d/;
+const RAISE_WORDS =
+  /raise the (?:direct-memory )?limit|increase the (?:direct-memory )?limit|调大(?:堆外内存)?上限/i;
 
 describe('answers held against the maintainers', () => {
   it('covers every corpus case with a verdict', () => {
@@ -57,10 +65,16 @@ describe('answers held against the maintainers', () => {
         assert.ok(r.playbook?.scenarios.includes(verdict), `playbook ${r.playbook?.id}`);
       }
       const text = said(a);
-      if (verdict !== 'undersized-limit')
-        assert.doesNotMatch(text, RAISE, 'no larger limit for a cause that is not the limit');
+      const limitDecided =
+        r.verdict?.decided && ['undersized-limit', 'load-burst'].includes(r.findings[0]?.scenario ?? '');
+      if (!limitDecided) {
+        const why = 'no larger limit unless the evidence says the limit is the cause';
+        assert.doesNotMatch(done(a), RAISE, why);
+        assert.doesNotMatch(text, RAISE_WORDS, why);
+      }
+      // A property to copy carries the relocation; prose may still warn about plain `-Dio.netty.*`.
       if (r.summary.shadedPrefix)
-        assert.doesNotMatch(text, /-Dio\.netty\./, 'relocated Netty reads only its own prefix');
+        assert.doesNotMatch(text, /-Dio\.netty\.[a-zA-Z]/, 'relocated Netty reads only its own prefix');
       if (r.summary.allocationPath === 'pooled-chunk')
         assert.doesNotMatch(
           text,

@@ -129,6 +129,7 @@ describe('the product catalogue', () => {
     assert.deepEqual(lintKnowledge(withProduct('nacos', null)).map(formatProblem), [
       'knowledge/framework-nacos.yml:11:14 unknown framework "nacos" (no knowledge/products/nacos.yml)',
       'playbooks/nacos-direct-memory.yml:10:14 unknown framework "nacos" (no knowledge/products/nacos.yml)',
+      'playbooks/nacos-push-backlog.yml:10:14 unknown framework "nacos" (no knowledge/products/nacos.yml)',
     ]);
   });
 
