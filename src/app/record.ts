@@ -69,6 +69,7 @@ export function incidentMessage(done: Answer, state: IncidentState): MessagePart
   const trend = trendOf(state.samples, limit);
   return {
     base: done.reply,
+    ...playbookOf(done),
     context: {
       lang: done.report.language,
       incident: {
@@ -90,8 +91,14 @@ export function incidentMessage(done: Answer, state: IncidentState): MessagePart
 export function unrecordedMessage(done: Answer, problem: StoreProblem | null): MessageParts {
   return {
     base: done.reply,
+    ...playbookOf(done),
     context: { lang: done.report.language, ...(problem ? { storeProblem: problem } : {}) },
   };
+}
+
+/** The full playbook, kept with the parts so a click on its button can show it. */
+function playbookOf(done: Answer): Pick<MessageParts, 'playbook'> {
+  return done.fullPlaybook ? { playbook: done.fullPlaybook } : {};
 }
 
 /** Read back what saveMessage kept (null when nothing usable was kept). */

@@ -67,8 +67,19 @@ export async function handleTrace(
     }
     const parts = unrecordedMessage(done, recording?.problem ?? null);
     if (post) {
-      const reply = composeMessage(parts);
-      await postReply(client, deps, where(input), reply, input.surface, input.startedAt, input.once);
+      // No record keeps these parts: memory does, for a while, so the Full playbook button works.
+      const posted = parts.playbook
+        ? { ...parts, context: { ...parts.context, keptId: deps.shared.keep(parts) } }
+        : parts;
+      await postReply(
+        client,
+        deps,
+        where(input),
+        composeMessage(posted),
+        input.surface,
+        input.startedAt,
+        input.once,
+      );
     }
     return { answer: done, recorded: null, parts };
   }

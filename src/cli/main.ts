@@ -7,6 +7,7 @@ import { analyzeInput, InputError } from '../app/read-input.ts';
 import { withExistingStore } from '../app/store.ts';
 import type { Language } from '../core/types.ts';
 import { parseDuration } from '../core/units.ts';
+import { RULES } from '../diagnosis/registry.ts';
 import { buildHandoff } from '../incidents/handoff.ts';
 import { writeCompiled } from '../knowledge/compiled.ts';
 import { ALWAYS, FIELD_HELP } from '../knowledge/fields.ts';
@@ -14,7 +15,7 @@ import { COMPILED, KnowledgeError, lintKnowledge, loadKnowledge, loadSources } f
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { formatProblem } from '../knowledge/yaml-file.ts';
 import { handoffToText } from '../render/handoff.ts';
-import { replyToText } from '../render/text.ts';
+import { answerToText } from '../render/text.ts';
 import { StoreError } from '../store/errors.ts';
 import type { Store } from '../store/store.ts';
 import { progressReporter } from './progress.ts';
@@ -69,7 +70,9 @@ export function buildProgram(): Command {
         progress.done();
       }
       const done = complete(report, kb);
-      const out = opts.json ? `${JSON.stringify(done.report, null, 2)}\n` : replyToText(done.reply);
+      const out = opts.json
+        ? `${JSON.stringify(done.report, null, 2)}\n`
+        : answerToText(done.reply, done.fullPlaybook, done.report.language);
       await write(out);
       process.exitCode = report.detected ? EXIT.ok : EXIT.none;
     });
@@ -101,7 +104,10 @@ export function buildProgram(): Command {
     .description('validate knowledge/ and playbooks/; each problem as file:line:col message')
     .argument('[dir]', 'folder holding knowledge/ and playbooks/ (default: the installed ones)')
     .action(async (dir: string | undefined) => {
-      const problems = lintKnowledge(dir);
+      const problems = lintKnowledge(
+        dir,
+        RULES.map((r) => r.id),
+      );
       for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
       if (problems.length === 0) await write('knowledge base: no problems\n');
       process.exitCode = problems.length === 0 ? EXIT.ok : EXIT.none;

@@ -19,6 +19,7 @@ import type { KnowledgeBase } from '../knowledge/load.ts';
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { readablePlaybook } from '../playbook/fill.ts';
 import { handoffBlocks } from '../render/handoff.ts';
+import { playbookBlocks } from '../render/playbook-blocks.ts';
 import { browserLanguage, pageIn, pageMessages } from './page.ts';
 
 /** Largest body accepted (a pasted log or an uploaded file). */
@@ -130,9 +131,10 @@ async function handle(
       return send(res, 200, 'text/plain', 'ok');
     case 'POST /api/analyze': {
       const report = await analyzeChunks(bodyChunks(req), kb.analyzer, language ? { language } : {});
-      const { report: full, reply } = complete(report, kb);
+      const { report: full, reply, fullPlaybook } = complete(report, kb);
+      const playbook = fullPlaybook ? playbookBlocks(fullPlaybook, full.language) : [];
       // Large bodies are read in windows, not through answer(): mask what is returned all the same.
-      return json(res, 200, redactDeep({ report: full, blocks: reply.blocks, text: reply.text }));
+      return json(res, 200, redactDeep({ report: full, blocks: reply.blocks, text: reply.text, playbook }));
     }
     case 'GET /api/search': {
       const q = url.searchParams.get('q') ?? '';
@@ -166,7 +168,7 @@ async function handle(
     const entry = kb.entries.find((e) => e.id === id);
     if (entry) return json(res, 200, { type: 'knowledge', doc: entry });
     const playbook = kb.playbooks.find((p) => p.id === id);
-    if (playbook) return json(res, 200, { type: 'playbook', doc: readablePlaybook(playbook) });
+    if (playbook) return json(res, 200, { type: 'playbook', doc: readablePlaybook(playbook, kb.versions) });
     throw new HttpError(404, 'console.error.noDoc', { id });
   }
   throw new HttpError(404, 'console.error.notFound');

@@ -106,6 +106,23 @@ export class ProductDetector {
     this.afterNetty = false;
     // Evidence quotes the line as written, where lower-casing kept every offset.
     const written = text.length === lower.length ? text : lower;
+    this.observeWords(lower, written);
+    const head = lower.length > HEAD ? lower.slice(0, HEAD) : lower;
+    if (head.includes('.')) this.observeNames(head, written);
+    if (head.includes('[') || head.includes('"thread')) this.observeThreadNames(text.slice(0, HEAD));
+  }
+
+  /**
+   * What a log platform put before the lines (`linkerd[2410]: `): the service's name, and no more.
+   * Its brackets hold a pid or an instance, never a thread.
+   */
+  observeSource(source: string): void {
+    const lower = source.toLowerCase();
+    this.observeWords(lower, source.length === lower.length ? source : lower);
+  }
+
+  /** The catalogue's words and logger names in a line (`lower`, and `written` as written). */
+  private observeWords(lower: string, written: string): void {
     for (const m of this.index.words.matches(lower)) {
       if (!isWordAt(lower, m.at, m.literal.length)) continue;
       for (const { id, kind } of m.owner) {
@@ -117,9 +134,6 @@ export class ProductDetector {
         } else if (!this.parentWords.has(id)) this.parentWords.set(id, m.literal);
       }
     }
-    const head = lower.length > HEAD ? lower.slice(0, HEAD) : lower;
-    if (head.includes('.')) this.observeNames(head, written);
-    if (head.includes('[') || head.includes('"thread')) this.observeThreadNames(text.slice(0, HEAD));
   }
 
   /** Relocation prefixes in the order seen: the first is the paste's own. */

@@ -18,9 +18,14 @@ const RULES: [RegExp, string][] = [
   [/\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}):[^\s@/]{1,200}@/gi, '$1:[password]@'],
   // password=…, secret: …
   [/\b((?:password|passwd|pwd|secret|api[_-]?key)\s{0,5}[=:]\s{0,5})[^\s&"',;]{1,200}/gi, '$1[redacted]'],
-  // e-mail addresses (JavaMail.root@host… in seed 004's memory dump); the domain needs a dot, so a Java
-  // object's `com.acme.Handler@2f971981` (class and identity hash) is left for the class name to be read
-  [/[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g, '[email]'],
+  // e-mail addresses (JavaMail.root@host… in seed 004's memory dump); not Java's `Class@hash` object
+  // names (`DefaultChannelPromise@7447fcb0(failure(…`, `com.acme.Handler@2f971981.`), which traces print
+  // everywhere and whose class name tells which product logged: a hex hash is a domain only when a dotted
+  // label follows it
+  [
+    /[A-Za-z0-9._%+-]{1,64}@(?![0-9a-f]{1,8}(?![\w-]|\.[A-Za-z0-9]))[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}/g,
+    '[email]',
+  ],
   // IPv4
   [/\b(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\b/g, '[ip]'],
 ];

@@ -29,6 +29,10 @@ export const NOTES = {
     en: '{n} more event(s) were counted but not listed',
     zh: '另有 {n} 个事件已计数但未列出',
   },
+  'note.nettyVersionsDisagree': {
+    en: "the text says Netty {stated} ({evidence}), but the trace's line numbers are those of {lines} ({where}): is the trace from the build that fails?",
+    zh: '文中写的是 Netty {stated}（{evidence}），但堆栈的行号属于 {lines}（{where}）：这份堆栈来自出问题的那个版本吗？',
+  },
   'note.windowed': {
     en: 'a large input: only the regions around error signatures were parsed',
     zh: '输入很大：只解析了报错特征附近的区域',

@@ -18,7 +18,6 @@ export function loadAnalyzerKnowledge(
   if (!products || !sig || !sc) return null;
   const before = problems.length;
   const frameworks = products.map(detectionOf);
-  const ids = new Set(frameworks.map((f) => f.id));
 
   const signals = (sig.data as { signals: SignalDef[] }).signals;
   const signalIds = new Set<string>();
@@ -27,24 +26,25 @@ export function loadAnalyzerKnowledge(
     signalIds.add(s.id);
   });
 
-  const rules = sc.data as { minimum: number; scenarios: ScenarioDef[] };
+  const scenarios = (sc.data as { scenarios: ScenarioDef[] }).scenarios;
   const scenarioIds = new Set<string>();
-  rules.scenarios.forEach((s, i) => {
+  scenarios.forEach((s, i) => {
     if (scenarioIds.has(s.id)) problems.push(sc.at(['scenarios', i, 'id'], `duplicate scenario "${s.id}"`));
     scenarioIds.add(s.id);
-    for (const id of Object.keys(s.signals)) {
-      if (!signalIds.has(id)) problems.push(sc.at(['scenarios', i, 'signals', id], `unknown signal "${id}"`));
-    }
-    for (const id of Object.keys(s.frameworks ?? {})) {
-      if (!ids.has(id))
+  });
+  // A pattern belongs to one text signal: the matcher gives each literal a single owner.
+  const owner = new Map<string, string>();
+  signals.forEach((s, i) => {
+    (s.patterns ?? []).forEach((pattern, j) => {
+      const key = pattern.toLowerCase();
+      const first = owner.get(key);
+      if (first)
         problems.push(
-          sc.at(
-            ['scenarios', i, 'frameworks', id],
-            `unknown framework "${id}" (no knowledge/products/${id}.yml)`,
-          ),
+          sig.at(['signals', i, 'patterns', j], `"${pattern}" is already a pattern of "${first}"`),
         );
-    }
+      else owner.set(key, s.id);
+    });
   });
   if (problems.length > before) return null;
-  return { frameworks, signals, scenarios: rules.scenarios, minimumConfidence: rules.minimum };
+  return { frameworks, signals, scenarios };
 }

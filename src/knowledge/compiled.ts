@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { AnalyzerKnowledge } from '../core/types.ts';
 import { SearchIndex, type SerializedIndex } from '../search/index.ts';
 import { PRODUCTS_DIR } from './products.ts';
-import type { KnowledgeEntry, Playbook, Product } from './types.ts';
+import type { KnowledgeEntry, Playbook, Product, VersionTable } from './types.ts';
 
-const VERSION = 2;
+const VERSION = 3;
 
 interface Compiled {
   version: number;
@@ -21,6 +21,7 @@ interface Compiled {
   products: Product[];
   entries: KnowledgeEntry[];
   playbooks: Playbook[];
+  versions: VersionTable;
   index: SerializedIndex;
 }
 
@@ -54,6 +55,7 @@ export function writeCompiled(
     products: Product[];
     entries: KnowledgeEntry[];
     playbooks: Playbook[];
+    versions: VersionTable;
     search: SearchIndex;
   },
 ): void {
@@ -64,6 +66,7 @@ export function writeCompiled(
     products: kb.products,
     entries: kb.entries,
     playbooks: kb.playbooks,
+    versions: kb.versions,
     index: kb.search.toJSON(),
   };
   writeFileSync(file, JSON.stringify(compiled));
@@ -84,6 +87,7 @@ export function readCompiled(file: string, root: string) {
     products: compiled.products,
     entries: compiled.entries,
     playbooks: compiled.playbooks,
+    versions: compiled.versions,
     search: SearchIndex.fromJSON(compiled.index),
   };
 }

@@ -5,7 +5,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { FrameworkDef } from '../core/types.ts';
+import type { FrameworkDef, KnownBug } from '../core/types.ts';
+import { parseRange, satisfies } from '../core/version-range.ts';
 import { compileSchema } from './schemas.ts';
 import type { Product } from './types.ts';
 import { type Problem, readYaml, type YamlFile } from './yaml-file.ts';
@@ -54,7 +55,36 @@ export function detectionOf(p: Product): FrameworkDef {
   if (p.loggers) def.loggers = p.loggers;
   if (p.keywords) def.keywords = p.keywords;
   if (p.parent_keywords) def.parentKeywords = p.parent_keywords;
+  if (p.artifacts) def.artifacts = p.artifacts;
+  if (p.versions) def.versions = p.versions;
+  if (p.version_words) def.versionWords = p.version_words;
   return def;
+}
+
+const bugsCache = new WeakMap<Product[], Record<string, KnownBug[]>>();
+
+/** The known bugs the catalogue states in machine-readable form, by product id, for the diagnosis. */
+export function knownBugsOf(products: Product[]): Record<string, KnownBug[]> {
+  const hit = bugsCache.get(products);
+  if (hit) return hit;
+  const out: Record<string, KnownBug[]> = {};
+  for (const p of products) {
+    const bugs = (p.known_bugs ?? []).flatMap(({ title, affects, fixed, cause, signature, source }) => {
+      if (!affects || !fixed || !cause) return [];
+      const bug: KnownBug = {
+        title,
+        affects,
+        fixed: typeof fixed === 'string' ? [fixed] : fixed,
+        cause,
+        source,
+      };
+      if (signature) bug.signature = signature;
+      return [bug];
+    });
+    if (bugs.length > 0) out[p.id] = bugs;
+  }
+  bugsCache.set(products, out);
+  return out;
 }
 
 function checkProduct(f: YamlFile, p: Product, ids: Set<string>, problems: Problem[]): void {
@@ -67,6 +97,24 @@ function checkProduct(f: YamlFile, p: Product, ids: Set<string>, problems: Probl
     const problem = threadProblem(t);
     if (problem) problems.push(f.at(['threads', j], problem));
   });
+  if (p.versions) checkRange(f, ['versions'], p.versions, problems);
+  (p.known_bugs ?? []).forEach((bug, j) => {
+    const affects = bug.affects;
+    if (!affects || !checkRange(f, ['known_bugs', j, 'affects'], affects, problems)) return;
+    const fixed = typeof bug.fixed === 'string' ? [bug.fixed] : (bug.fixed ?? []);
+    fixed.forEach((v, k) => {
+      if (!satisfies(v, affects)) return;
+      const path = typeof bug.fixed === 'string' ? ['known_bugs', j, 'fixed'] : ['known_bugs', j, 'fixed', k];
+      problems.push(f.at(path, `known_bugs.${j}.fixed: ${v} lies inside affects "${affects}"`));
+    });
+  });
+}
+
+/** Whether a range reads; when it does not, the problem points at the comparator at fault. */
+function checkRange(f: YamlFile, path: (string | number)[], text: string, problems: Problem[]): boolean {
+  const parsed = parseRange(text);
+  if (!parsed.ok) problems.push(f.at(path, `${path.join('.')}: ${parsed.message}`, parsed.at));
+  return parsed.ok;
 }
 
 /** Why a thread pattern is refused, or null: it must compile, be anchored and not backtrack without end. */

@@ -44,8 +44,8 @@ describe('recordOccurrence', () => {
           framework: fingerprint.framework,
           firstFrame: fingerprint.firstFrame,
           title:
-            'Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94.Final',
-          playbookId: 'netty-copy-not-released',
+            'Direct memory exhausted: 1022 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94',
+          playbookId: 'general-leak',
           playbookTitle: multi.report.playbook?.title ?? null,
           firstSeen: NOW,
           lastSeen: NOW,
@@ -54,7 +54,7 @@ describe('recordOccurrence', () => {
           firstPermalink: null,
           replyChannel: null,
           replyTs: null,
-          latestUsed: 1069547527,
+          latestUsed: 1071644679,
           latestMax: 1073741824,
           private: false,
           replyIntent: null,
@@ -129,9 +129,10 @@ describe('incidentMessage', () => {
     assert.ok(trend);
     assert.deepEqual(parts, {
       base: multi.reply,
+      playbook: multi.fullPlaybook,
       context: {
         lang: 'en',
-        incident: { id: 2, occurrences: 1, firstSeen: NOW, playbookId: 'netty-copy-not-released' },
+        incident: { id: 2, occurrences: 1, firstSeen: NOW, playbookId: 'general-leak' },
         trend: { trend, maxBytes: 1073741824 },
         elsewhere: { channel: 'C0ORDERS', permalink },
         marks: [mark],
@@ -148,7 +149,7 @@ describe('incidentMessage', () => {
     const unlinked = { ...recording.recorded.incident, id: 9, channel: 'C0OTHER' };
     assert.deepEqual(incidentMessage(multi, { ...state, elsewhere: unlinked }).context, {
       lang: 'en',
-      incident: { id: 1, occurrences: 1, firstSeen: NOW, playbookId: 'netty-copy-not-released' },
+      incident: { id: 1, occurrences: 1, firstSeen: NOW, playbookId: 'general-leak' },
       marks: [],
     });
     await store.close();
@@ -156,12 +157,24 @@ describe('incidentMessage', () => {
 });
 
 describe('unrecordedMessage', () => {
-  it('is the answer alone, with a note only when the store failed', () => {
-    assert.deepEqual(unrecordedMessage(multi, null), { base: multi.reply, context: { lang: 'en' } });
+  it('is the answer and its playbook alone, with a note only when the store failed', () => {
+    const playbook = multi.fullPlaybook;
+    assert.ok(playbook);
+    assert.deepEqual(unrecordedMessage(multi, null), {
+      base: multi.reply,
+      playbook,
+      context: { lang: 'en' },
+    });
     assert.deepEqual(unrecordedMessage(multi, { kind: 'full' }), {
       base: multi.reply,
+      playbook,
       context: { lang: 'en', storeProblem: { kind: 'full' } },
     });
+  });
+
+  it('keeps no playbook when nothing was detected', () => {
+    const heapSpace = answer(fixture('pastes/neg-heap-space.txt'), kb);
+    assert.deepEqual(unrecordedMessage(heapSpace, null), { base: heapSpace.reply, context: { lang: 'en' } });
   });
 });
 

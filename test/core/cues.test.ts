@@ -35,7 +35,7 @@ describe('CueMatcher', () => {
         '我们有一个自定义的 GlobalFilter 会读取请求体做验签，不知道是不是这里没有释放导致的，求大佬指点。',
       ],
       [
-        'leak-prose',
+        'leak-testimony-prose',
         '我们有一个自定义的 GlobalFilter 会读取请求体做验签，不知道是不是这里没有释放导致的，求大佬指点。',
       ],
     ]);
@@ -62,9 +62,14 @@ describe('CueMatcher', () => {
   it('reads all the prose of a Chinese write-up (seed 003), keeping its short lines as written', () => {
     const seed = 'seeds/003-copy-not-released.txt';
     assert.deepEqual(cuesIn(fixture(seed).split('\n')), [
-      // lines 9 and 15 hold no-break spaces: a line short enough is quoted untouched
+      // a restart that only bought a week, then growth and a stated leak; lines 9 and 15 hold
+      // no-break spaces: a line short enough is quoted untouched
+      [
+        'limit-raised-recurs-prose',
+        '但是 由于之前又对接了大量的车辆, 然后 之后出现了一次 OutOfDirectMemoryError, 然后 当时 临时重启了一下',
+      ],
       ['growth-prose', fixtureLine(seed, 9).trim()],
-      ['leak-prose', fixtureLine(seed, 15).trim()],
+      ['leak-testimony-prose', fixtureLine(seed, 15).trim()],
       ['copy-call', 'ByteBuf ref = buffer.copy();'],
       [
         'retain-call',

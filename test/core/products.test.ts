@@ -144,6 +144,19 @@ describe('the product above Netty, named from its package when the catalogue lac
   });
 });
 
+describe('the service a log platform named before every line', () => {
+  it("names Linkerd from journald's identifier, beside the Finagle thread (corpus p032)", () => {
+    const [top] = productsOf('p032');
+    assert.deepEqual(top, { id: 'linkerd', name: 'Linkerd 1.x', evidence: 'the word "linkerd"' });
+  });
+
+  it('reads the service name only, not a pid or instance in brackets as a thread', () => {
+    const d = new ProductDetector(kb.analyzer.frameworks);
+    d.observeSource('2016-08-03T09:02:49.465871+00:00 app[THREAD42]: ');
+    assert.deepEqual(d.result(), []);
+  });
+});
+
 describe('thread names in layouts the header reader does not know', () => {
   const seen = (line: string) => {
     const d = new ProductDetector(kb.analyzer.frameworks);

@@ -20,6 +20,13 @@ describe('redaction', () => {
       'failed to allocate 16777216 byte(s) of direct memory (used: 8220835847, max: 8232370176) netty-common-4.1.33.Final';
     assert.equal(redact(oodm), oodm);
   });
+
+  it('leaves the object names Java prints as Class@hash, which are not e-mail addresses', () => {
+    const line =
+      "21:50:14,061  WARN GcmChannelsPerAppEVG-1-2 channel.DefaultChannelPipeline:181 - Failed to fail the promise because it's done already: DefaultChannelPromise@7447fcb0(failure(io.netty.handler.codec.EncoderException: java.lang.OutOfMemoryError: Direct buffer memory)";
+    assert.equal(redact(line), line);
+    assert.equal(redact('ops@7447fcb0.example.org'), '[email]');
+  });
 });
 
 describe('redaction of Java object names', () => {

@@ -22,12 +22,12 @@ describe('buildHandoff', () => {
       channel: 'C0ORDERS',
       status: 'open',
       title:
-        'Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94.Final',
+        'Direct memory exhausted: 1022 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94',
       framework: null,
       occurrences: 3,
       firstSeen: '2024-06-03T07:12:05.000Z',
       lastSeen: '2024-06-03T13:13:10.000Z',
-      latestUsedBytes: 1069547527,
+      latestUsedBytes: 1071644679,
       latestMaxBytes: 1073741824,
       // 1 MiB per three hours, from the last reading (13:13:09) to the 1 GiB limit
       trend: { bytesPerDay: 8363000, exhaustionAt: '2024-06-03T19:14:15.457Z', readings: 3 },
@@ -45,7 +45,7 @@ describe('buildHandoff', () => {
       id: 3,
       channel: 'C0ORDERS',
       status: 'resolved',
-      title: 'Direct memory exhausted (JDK: Direct buffer memory) — Netty 4.1.60.Final',
+      title: 'Direct memory exhausted (JDK: Direct buffer memory) — Netty 4.1.60',
       framework: null,
       occurrences: 1,
       firstSeen: '2024-06-07T09:00:00.000Z',

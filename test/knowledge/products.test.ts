@@ -30,6 +30,10 @@ ${fields}references:
   - https://example.org/acme-gateway
 `;
 
+/** A known bug of the product, with its machine-readable fields. */
+const BUG = (fields: string) =>
+  `known_bugs:\n  - title: Buffers leak when a write fails\n    affected: before 2.1.0\n${fields}    source: https://example.org/acme-gateway/fix\n`;
+
 const CASES: [name: string, text: string, problem: string][] = [
   [
     'an unknown field',
@@ -62,6 +66,26 @@ const CASES: [name: string, text: string, problem: string][] = [
     'knowledge/products/acme-gateway.yml:8:5 advice.0: missing required field "source"',
   ],
   [
+    'a range of affected versions that does not read',
+    PRODUCT(BUG('    affects: ">=2.0.0 <2.1.x"\n    fixed: "2.1.0"\n    cause: leak\n')),
+    'knowledge/products/acme-gateway.yml:10:23 known_bugs.0.affects: "2.1.x" is not a version (digits and dots, then an optional qualifier: 4.1.25.Final)',
+  ],
+  [
+    'a fixed version inside the range it fixes',
+    PRODUCT(BUG('    affects: ">=2.0.0 <2.1.0"\n    fixed: ["1.9.5", "2.0.0"]\n    cause: leak\n')),
+    'knowledge/products/acme-gateway.yml:11:22 known_bugs.0.fixed: 2.0.0 lies inside affects ">=2.0.0 <2.1.0"',
+  ],
+  [
+    'a range of affected versions without the cause it supports',
+    PRODUCT(BUG('    affects: "<2.1.0"\n    fixed: "2.1.0"\n')),
+    'knowledge/products/acme-gateway.yml:8:5 known_bugs.0: must have properties fixed, cause when property affects is present',
+  ],
+  [
+    'a cause the diagnosis does not know',
+    PRODUCT(BUG('    affects: "<2.1.0"\n    fixed: "2.1.0"\n    cause: slowness\n')),
+    'knowledge/products/acme-gateway.yml:12:12 known_bugs.0.cause: must be one of leak, defect, regression, backpressure, config, allocator',
+  ],
+  [
     'an id that is not the file name',
     PRODUCT('').replace('id: acme-gateway', 'id: acme'),
     'knowledge/products/acme-gateway.yml:2:5 id "acme" must match the file name "acme-gateway"',
@@ -83,6 +107,7 @@ describe('the product catalogue', () => {
     const seata = kb.products.find((p) => p.id === 'seata');
     assert.match(seata?.jvm_flags_via?.text ?? '', /JVM_MaxDirectMemorySize/);
     assert.deepEqual(Object.keys(kb.analyzer.frameworks.find((f) => f.id === 'seata') ?? {}).sort(), [
+      'artifacts',
       'id',
       'keywords',
       'loggers',
@@ -100,9 +125,11 @@ describe('the product catalogue', () => {
     });
   }
 
-  it('refuses a scenario rule that names a product the catalogue lost', () => {
+  it('refuses an entry or a playbook that names a product the catalogue lost', () => {
     assert.deepEqual(lintKnowledge(withProduct('nacos', null)).map(formatProblem), [
-      'knowledge/scenarios.yml:66:14 unknown framework "nacos" (no knowledge/products/nacos.yml)',
+      'knowledge/framework-nacos.yml:11:14 unknown framework "nacos" (no knowledge/products/nacos.yml)',
+      'playbooks/nacos-direct-memory.yml:10:14 unknown framework "nacos" (no knowledge/products/nacos.yml)',
+      'playbooks/nacos-push-backlog.yml:10:14 unknown framework "nacos" (no knowledge/products/nacos.yml)',
     ]);
   });
 

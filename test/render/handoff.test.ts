@@ -27,21 +27,21 @@ describe('handoffToText', () => {
 3 open, 4 in all
 
 #C0ORDERS
-🔴 open #4 Direct memory exhausted: 6 GiB of 6 GiB used, a 4 MiB chunk refused — Netty 4.1.100.Final
+🔴 open #4 Direct memory exhausted: 6 GiB of 6 GiB used, a 4 MiB chunk refused — Netty 4.1.100
   seen 1× · first 2024-06-10 04:00 · last 2024-06-10 08:00 UTC · latest 6 GiB of 6 GiB
   https://acme.slack.com/archives/C0ORDERS/p1717405923000100
-🔴 open #1 Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94.Final
-  seen 3× · first 2024-06-03 07:12 · last 2024-06-03 13:13 UTC · latest 1020 MiB of 1 GiB
+🔴 open #1 Direct memory exhausted: 1022 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94
+  seen 3× · first 2024-06-03 07:12 · last 2024-06-03 13:13 UTC · latest 1022 MiB of 1 GiB
   trend +7.98 MiB/day over 3 readings · limit reached ~2024-06-03 19:14 UTC
   playbook: Netty: inbound handler retains, so reads never free
   feedback on the playbook: 👍 1 · 👎 1
   https://acme.slack.com/archives/C0ORDERS/p1717405923000100
-🟢 resolved #3 Direct memory exhausted (JDK: Direct buffer memory) — Netty 4.1.60.Final
+🟢 resolved #3 Direct memory exhausted (JDK: Direct buffer memory) — Netty 4.1.60
   seen 1× · first 2024-06-07 09:00 · last 2024-06-07 09:00 UTC
   resolved by U0BOB at 2024-06-08 09:00 UTC
 
 #C0GATEWAY
-🟡 mitigated #2 堆外内存耗尽：已用 7.66 GiB / 上限 7.67 GiB，申请 16 MiB 的 chunk 失败 — Reactor Netty, Netty 4.1.33.Final
+🟡 mitigated #2 堆外内存耗尽：已用 7.66 GiB / 上限 7.67 GiB，申请 16 MiB 的 chunk 失败 — Reactor Netty, Netty 4.1.33
   seen 2× · first 2024-06-08 09:00 · last 2024-06-09 09:00 UTC · reactor-netty · latest 7.66 GiB of 7.67 GiB
   playbook: Reactor Netty ran out of direct memory under load
   mitigated by U0ALICE at 2024-06-09 10:00 UTC
@@ -57,8 +57,8 @@ describe('handoffToText', () => {
       '未解决 3 个，共 4 个',
     ]);
     assert.deepEqual(lines.slice(7, 12), [
-      '🔴 未解决 #1 Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94.Final',
-      '  出现 3 次 · 首次 2024-06-03 07:12 · 最近 2024-06-03 13:13 UTC · 最近一次 1020 MiB / 1 GiB',
+      '🔴 未解决 #1 Direct memory exhausted: 1022 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94',
+      '  出现 3 次 · 首次 2024-06-03 07:12 · 最近 2024-06-03 13:13 UTC · 最近一次 1022 MiB / 1 GiB',
       '  趋势 +7.98 MiB/天（3 个读数） · 预计 2024-06-03 19:14 UTC 前后到达上限',
       '  处理手册：Netty: inbound handler retains, so reads never free',
       '  处理手册反馈：👍 1 · 👎 1',
@@ -87,26 +87,26 @@ describe('handoffBlocks', () => {
         { type: 'header', text: { type: 'plain_text', text: title } },
         section('*<#C0ORDERS>*'),
         section(
-          '*🔴 open #4 Direct memory exhausted: 6 GiB of 6 GiB used, a 4 MiB chunk refused — Netty 4.1.100.Final*\n' +
+          '*🔴 open #4 Direct memory exhausted: 6 GiB of 6 GiB used, a 4 MiB chunk refused — Netty 4.1.100*\n' +
             '  seen 1× · first 2024-06-10 04:00 · last 2024-06-10 08:00 UTC · latest 6 GiB of 6 GiB\n' +
             '  <https://acme.slack.com/archives/C0ORDERS/p1717405923000100|thread>',
         ),
         section(
-          '*🔴 open #1 Direct memory exhausted: 1020 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94.Final*\n' +
-            '  seen 3× · first 2024-06-03 07:12 · last 2024-06-03 13:13 UTC · latest 1020 MiB of 1 GiB\n' +
+          '*🔴 open #1 Direct memory exhausted: 1022 MiB of 1 GiB used, a 4 MiB chunk refused — com.acme.orders (named from its package), Netty 4.1.94*\n' +
+            '  seen 3× · first 2024-06-03 07:12 · last 2024-06-03 13:13 UTC · latest 1022 MiB of 1 GiB\n' +
             '  trend +7.98 MiB/day over 3 readings · limit reached ~2024-06-03 19:14 UTC\n' +
             '  playbook: Netty: inbound handler retains, so reads never free\n' +
             '  feedback on the playbook: 👍 1 · 👎 1\n' +
             '  <https://acme.slack.com/archives/C0ORDERS/p1717405923000100|thread>',
         ),
         section(
-          '*🟢 resolved #3 Direct memory exhausted (JDK: Direct buffer memory) — Netty 4.1.60.Final*\n' +
+          '*🟢 resolved #3 Direct memory exhausted (JDK: Direct buffer memory) — Netty 4.1.60*\n' +
             '  seen 1× · first 2024-06-07 09:00 · last 2024-06-07 09:00 UTC\n' +
             '  resolved by <@U0BOB> at 2024-06-08 09:00 UTC',
         ),
         section('*<#C0GATEWAY>*'),
         section(
-          '*🟡 mitigated #2 堆外内存耗尽：已用 7.66 GiB / 上限 7.67 GiB，申请 16 MiB 的 chunk 失败 — Reactor Netty, Netty 4.1.33.Final*\n' +
+          '*🟡 mitigated #2 堆外内存耗尽：已用 7.66 GiB / 上限 7.67 GiB，申请 16 MiB 的 chunk 失败 — Reactor Netty, Netty 4.1.33*\n' +
             '  seen 2× · first 2024-06-08 09:00 · last 2024-06-09 09:00 UTC · reactor-netty · latest 7.66 GiB of 7.67 GiB\n' +
             '  playbook: Reactor Netty ran out of direct memory under load\n' +
             '  mitigated by <@U0ALICE> at 2024-06-09 10:00 UTC\n' +

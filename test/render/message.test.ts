@@ -7,6 +7,9 @@ import { LIMITS } from '../../src/render/blocks.ts';
 import {
   composeMessage,
   type MessageContext,
+  PLAYBOOK_ACTION,
+  parsePlaybookRef,
+  playbookRefValue,
   SEEN_BLOCK,
   STATUS_BLOCK,
   statusLine,
@@ -195,15 +198,62 @@ describe('composeMessage', () => {
       shareId: 'share-1',
       sharedBy: 'U0ALICE',
     };
-    const message = compose(full, long);
+    const message = composeMessage({
+      base: long,
+      context: full,
+      ...(answer.fullPlaybook ? { playbook: answer.fullPlaybook } : {}),
+    });
     assert.equal(message.blocks.length, LIMITS.blocks);
     assert.deepEqual(message.blocks[0], long.blocks[0]);
-    // headline, trend and repeats; 42 steps; store note, shared by, status, marks, share
-    assert.deepEqual(message.blocks.slice(3, 45), steps.slice(0, 42));
+    // headline, trend and repeats; 41 steps; playbook, store note, shared by, status, marks, share
+    assert.deepEqual(message.blocks.slice(3, 44), steps.slice(0, 41));
     assert.deepEqual(
-      message.blocks.slice(45).map((b) => b.block_id ?? b.type),
-      ['context', 'context', STATUS_BLOCK, 'incident-7', 'actions'],
+      message.blocks.slice(44).map((b) => b.block_id ?? b.type),
+      ['full-playbook', 'context', 'context', STATUS_BLOCK, 'incident-7', 'actions'],
     );
+  });
+});
+
+describe('the Full playbook button', () => {
+  const playbook = answer.fullPlaybook;
+  assert.ok(playbook);
+  const button = (value: string, text = '📋 Full playbook'): Block => ({
+    type: 'actions',
+    block_id: 'full-playbook',
+    elements: [{ type: 'button', text: { type: 'plain_text', text }, action_id: PLAYBOOK_ACTION, value }],
+  });
+
+  it("follows the answer's steps, pointing to the incident's record and to what memory keeps", () => {
+    const incident = { id: 7, occurrences: 1, firstSeen: FIRST_SEEN, playbookId: 'netty-copy-not-released' };
+    const posted = composeMessage({ base: answer.reply, playbook, context: { lang: 'en', incident } });
+    const body = answer.reply.blocks.length;
+    assert.deepEqual(posted.blocks[body], button('7|'));
+    assert.equal(posted.blocks[body + 1]?.block_id, 'incident-7');
+    const shared = composeMessage({ base: answer.reply, playbook, context: { lang: 'zh', keptId: 'k-1' } });
+    assert.deepEqual(shared.blocks.at(-1), button('|k-1', '📋 完整处理步骤'));
+    const both = composeMessage({
+      base: answer.reply,
+      playbook,
+      context: { lang: 'en', incident, shareId: 's-1' },
+    });
+    assert.deepEqual(both.blocks[body], button('7|s-1'));
+  });
+
+  it('is left out with no playbook, or with nowhere a click could find it', () => {
+    const buttons = (m: Reply) => m.blocks.filter((b) => b.block_id === 'full-playbook');
+    assert.deepEqual(buttons(composeMessage({ base: answer.reply, playbook, context: { lang: 'en' } })), []);
+    assert.deepEqual(buttons(compose({ lang: 'en', keptId: 'k-1' })), []);
+  });
+
+  it('carries a ref that reads back as it was written, and nothing from a value that is not one', () => {
+    for (const ref of [
+      { incidentId: 7, keptId: null },
+      { incidentId: null, keptId: 'k-1' },
+      { incidentId: 12, keptId: '3f2a' },
+    ])
+      assert.deepEqual(parsePlaybookRef(playbookRefValue(ref)), ref);
+    assert.deepEqual(parsePlaybookRef(''), { incidentId: null, keptId: null });
+    assert.deepEqual(parsePlaybookRef('x|'), { incidentId: null, keptId: null });
   });
 });
 

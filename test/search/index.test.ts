@@ -23,7 +23,7 @@ describe('SearchIndex', () => {
   });
 
   it('ranks the entry a question is about first, with what each hit is for', () => {
-    const hits = index().search('leak detection paranoid level');
+    const hits = index().search('leak detection paranoid level', { all: true });
     assert.deepEqual(ranked(hits), [
       {
         id: 'tool-leak-detector-levels',
@@ -33,18 +33,18 @@ describe('SearchIndex', () => {
         frameworks: [],
       },
       {
-        id: 'netty-inbound-handler-retains',
-        type: 'playbook',
-        title: titleOf('netty-inbound-handler-retains').en,
-        scenarios: ['leak-unreleased-bytebuf'],
-        frameworks: ['netty'],
-      },
-      {
         id: 'framework-grpc',
         type: 'knowledge',
         title: titleOf('framework-grpc').en,
         scenarios: ['slow-consumer-backpressure', 'allocator-config', 'large-message', 'undersized-limit'],
         frameworks: ['grpc'],
+      },
+      {
+        id: 'netty-inbound-handler-retains',
+        type: 'playbook',
+        title: titleOf('netty-inbound-handler-retains').en,
+        scenarios: ['leak-unreleased-bytebuf'],
+        frameworks: ['netty'],
       },
       {
         id: 'grpc-direct-memory-limit',
@@ -54,6 +54,15 @@ describe('SearchIndex', () => {
         frameworks: ['grpc'],
       },
     ]);
+  });
+
+  it('answers a question with the hits that match it well, leaving out those far weaker than the best', () => {
+    assert.deepEqual(
+      index()
+        .search('leak detection paranoid level')
+        .map((h) => h.id),
+      ['tool-leak-detector-levels'],
+    );
   });
 
   it('scores best first, to three decimals', () => {
@@ -70,7 +79,7 @@ describe('SearchIndex', () => {
 
   it('answers a Chinese question with Chinese titles, unless told the language', () => {
     const idx = index();
-    const zh = idx.search('泄漏检测级别', { limit: 2 });
+    const zh = idx.search('泄漏检测级别', { limit: 2, all: true });
     assert.deepEqual(
       zh.map((h) => [h.id, h.title]),
       [
@@ -86,14 +95,14 @@ describe('SearchIndex', () => {
   });
 
   it('keeps only the type asked for, and counts the limit among those', () => {
-    const hits = index().search('leak detection paranoid level', { type: 'playbook', limit: 1 });
+    const hits = index().search('leak detection paranoid level', { type: 'playbook', limit: 1, all: true });
     assert.deepEqual(
       hits.map((h) => [h.id, h.type]),
       [['netty-inbound-handler-retains', 'playbook']],
     );
     assert.deepEqual(
       index()
-        .search('grpc', { type: 'knowledge' })
+        .search('grpc', { type: 'knowledge', all: true })
         .map((h) => h.id),
       ['framework-grpc', 'tool-leak-detector-levels'],
     );
