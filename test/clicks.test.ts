@@ -40,6 +40,7 @@ describe('clicking the buttons of a reply', () => {
     actionId: string,
     user: string,
     value = replies.get(channel)?.buttons.find((b) => b.action_id === actionId)?.value,
+    trigger = 'trig',
   ): Promise<void> {
     const ts = replies.get(channel)?.ts;
     const status = await h.interactive({
@@ -50,7 +51,7 @@ describe('clicking the buttons of a reply', () => {
       container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
       message: { type: 'message', ts, text: 'reply' },
       response_url: `http://127.0.0.1:${h.slack.port}/response/click-${channel}-${user}`,
-      trigger_id: 'trig',
+      trigger_id: trigger,
       actions: [{ type: 'button', action_id: actionId, block_id: 'incident-x', value, action_ts: '1' }],
     });
     assert.equal(status, 200);
@@ -76,6 +77,24 @@ describe('clicking the buttons of a reply', () => {
     assert.deepEqual(await h.store.marksOf([orders?.id ?? 0]), []);
     await settle();
     assert.equal(h.slack.callsOf('chat.update').length, before, 'no reply was touched');
+  });
+
+  it("shows another channel's incident playbook only in its own channel", async () => {
+    const orders = await incidentOf('CORDERS');
+    const value = `${orders?.id}|`;
+    await click('CPAYMENTS', 'full_playbook', 'U0EVE', value, 'trig-elsewhere');
+    const said = await h.slack.waitForCall(
+      'response_url',
+      (c) => c.args.path === '/response/click-CPAYMENTS-U0EVE',
+    );
+    assert.equal(said.args.response_type, 'ephemeral');
+    assert.equal(
+      said.args.text,
+      'That button belongs to an incident of another channel: its playbook is shown only there.',
+    );
+    await click('CORDERS', 'full_playbook', 'U0ALICE', value, 'trig-here');
+    await h.slack.waitForCall('views.open', (c) => c.args.trigger_id === 'trig-here');
+    assert.ok(!h.slack.callsOf('views.open').some((c) => c.args.trigger_id === 'trig-elsewhere'));
   });
 
   it("counts one person's five clicks on Helpful as one, the last click standing", async () => {

@@ -1,6 +1,7 @@
 /**
  * *Full playbook*: every step of the answer's playbook in a modal, opened with the click's trigger.
  * A trigger lives three seconds; when it has expired, the steps go to the message's thread instead.
+ * An incident's record is read only for a click from that incident's own channel.
  */
 import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { parseMessage } from '../../../app/record.ts';
@@ -10,16 +11,19 @@ import { playbookBlocks, playbookModal } from '../../../render/playbook-blocks.t
 import type { BotDeps } from '../../deps.ts';
 import { postReply, respondPrivately } from '../../post.ts';
 import { languageOf, textReply } from '../../replies.ts';
+import { clickedIncident } from './clicked-incident.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
 /** Open the clicked reply's playbook in a modal, or post it in the thread when the trigger has expired. */
 export function fullPlaybookAction(deps: BotDeps): Middleware<Args> {
   return async ({ body, action, client, respond }) => {
-    const parts = await partsOf(deps, action.value ?? '');
+    const found = await partsOf(deps, body, action.value ?? '');
+    const parts = typeof found === 'string' ? null : found;
     const view = parts?.playbook;
     if (!parts || !view) {
-      await respondPrivately(respond, textReply(t('bot.playbookGone', languageOf(body.message?.text ?? ''))));
+      const why = found === 'otherChannel' ? 'bot.playbookOtherChannel' : 'bot.playbookGone';
+      await respondPrivately(respond, textReply(t(why, languageOf(body.message?.text ?? ''))));
       return;
     }
     const { lang } = parts.context;
@@ -47,10 +51,17 @@ export function fullPlaybookAction(deps: BotDeps): Middleware<Args> {
   };
 }
 
-/** The parts the button points to: kept in memory, or the incident's record. */
-async function partsOf(deps: BotDeps, value: string): Promise<MessageParts | null> {
+/** The parts the button points to: kept in memory, or the record of the clicked channel's incident. */
+async function partsOf(
+  deps: BotDeps,
+  body: Args['body'],
+  value: string,
+): Promise<MessageParts | 'gone' | 'otherChannel'> {
   const ref = parsePlaybookRef(value);
   const kept = ref.keptId ? deps.shared.peek(ref.keptId) : null;
   if (kept?.playbook) return kept;
-  return ref.incidentId === null ? null : parseMessage(await deps.store.messageOf(ref.incidentId));
+  if (ref.incidentId === null) return 'gone';
+  const clicked = await clickedIncident(deps, body, ref.incidentId, 'a playbook click');
+  if (!clicked.ok) return clicked.why;
+  return parseMessage(await deps.store.messageOf(clicked.incident.id)) ?? 'gone';
 }

@@ -9,6 +9,7 @@ import { t } from '../../../i18n/messages.ts';
 import { composeMessage, MARK_ACTIONS, type MarkActionId, statusLine } from '../../../render/message.ts';
 import type { BotDeps } from '../../deps.ts';
 import { languageOf } from '../../replies.ts';
+import { clickedIncident } from './clicked-incident.ts';
 
 const isMarkAction = (id: string): id is MarkActionId => id in MARK_ACTIONS;
 
@@ -23,17 +24,9 @@ export function markIncidentAction(
     const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
     // Until the incident is known to be this channel's, the clicked message's text sets the language.
     const asked = languageOf(body.message?.text ?? '');
-    const found = Number.isSafeInteger(incidentId) ? await deps.store.get(incidentId) : null;
-    if (!found) {
-      await say(t('mark.gone', asked));
-      return;
-    }
-    // The value names the incident; where the click came from is Slack's word. A button marks only
-    // its own channel's incident, and whoever can click in that channel can see its incidents.
-    const from = body.channel?.id ?? body.container.channel_id;
-    if (found.channel !== from) {
-      deps.log.warn({ incident: found.id, from, user: body.user.id }, 'refused a mark from another channel');
-      await say(t('mark.otherChannel', asked));
+    const clicked = await clickedIncident(deps, body, incidentId, 'a mark');
+    if (!clicked.ok) {
+      await say(t(clicked.why === 'gone' ? 'mark.gone' : 'mark.otherChannel', asked));
       return;
     }
     const kept = parseMessage(await deps.store.messageOf(incidentId));
