@@ -33,6 +33,8 @@ export class SlackStandIn {
   readonly calls: Call[] = [];
   readonly files = new Map<string, { meta: Record<string, unknown>; content: Buffer; trickle?: boolean }>();
   readonly messages = new Map<string, Record<string, unknown>>();
+  /** Threads as `conversations.replies` gives them (people's messages, oldest first), by their first ts. */
+  readonly threads = new Map<string, Record<string, unknown>[]>();
   readonly faults = new Map<string, Fault[]>();
   /** Private channels (and DMs) with their members; any other channel is public. */
   readonly privateChannels = new Map<string, string[]>();
@@ -273,7 +275,10 @@ export class SlackStandIn {
         return f ? { ok: true, file: f.meta } : { ok: false, error: 'file_not_found' };
       }
       case 'conversations.replies': {
-        // The thread's first message, then its replies, oldest first, as Slack lists them.
+        // A thread a test laid out as it is; otherwise the thread's first message, then its replies,
+        // oldest first, as Slack lists them.
+        const thread = this.threads.get(String(args.ts));
+        if (thread) return { ok: true, messages: thread, has_more: false };
         const parent = this.messages.get(String(args.ts));
         const replies = [...this.messages.values()].filter(
           (m) => m.thread_ts === args.ts && m.ts !== args.ts && m.channel === args.channel,

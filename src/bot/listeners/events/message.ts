@@ -1,6 +1,7 @@
 /** A message in a watched channel: when it holds a trace (typed or attached), one reply in its thread. */
 import type { Middleware, SlackEventMiddlewareArgs, types } from '@slack/bolt';
 import type { BotDeps } from '../../deps.ts';
+import { answerFollowUp } from '../../follow-up.ts';
 import { gather, problemText } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
 import { postReply, replyKeyOf } from '../../post.ts';
@@ -59,6 +60,19 @@ export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareA
         'answered a trace',
       );
       return;
+    }
+    // In an incident's thread, what people add is read with the first paste: the facts it asked for.
+    if (m.thread_ts && m.thread_ts !== m.ts && got.problems.length === 0) {
+      const followed = await answerFollowUp(client, deps, {
+        channel: m.channel,
+        threadTs: m.thread_ts,
+        startedAt: started,
+        once,
+      });
+      if (followed) {
+        deps.log.info({ event_id: body.event_id, channel: m.channel }, 'answered a follow-up in a thread');
+        return;
+      }
     }
     // An attached log that could not be read deserves a word; ordinary chatter gets silence.
     const big = got.problems[0];
