@@ -3,13 +3,14 @@
  * Wiring only; the answers come from the core.
  */
 import { Server } from 'node:http';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../app/config.ts';
 import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import type { Store } from '../store/store.ts';
 import { ChannelAccess } from './channel-access.ts';
+import { ClaimingApp } from './claiming-app.ts';
 import { ResilientDeduper } from './dedupe.ts';
 import { type BotDeps, type Registered, Registrar } from './deps.ts';
 import { withContent } from './event-copy.ts';
@@ -25,7 +26,7 @@ import { SharedReplies } from './shared-replies.ts';
 import { answerMalformed } from './well-formed.ts';
 
 export interface Bot {
-  app: App;
+  app: ClaimingApp;
   registered: Registered;
   metrics: Metrics;
   /** Start listening; in HTTP mode, resolves to the port bound. */
@@ -100,7 +101,7 @@ export function createBot({
       onMalformed: (status) => log.warn({ status }, 'refused a request Slack could not have sent'),
     });
   }
-  const app = new App({
+  const app = new ClaimingApp({
     token: config.botToken ?? '',
     logger,
     logLevel: LogLevel.INFO,
@@ -128,6 +129,7 @@ export function createBot({
     shared: new SharedReplies(),
     now,
   };
+  app.claimWith(deps.outbox);
   app.error(async (err) => {
     metrics.errors.inc({ surface: 'listener' });
     log.error({ err: (err as { original?: Error }).original ?? err }, 'listener failed');

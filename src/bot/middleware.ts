@@ -50,7 +50,8 @@ export function inWatchedChannel<E extends string>(
 /**
  * Slack retries events and can deliver one twice: go on only when none of its keys was claimed.
  * The event itself is claimed in the outbox until it is answered, so a run killed halfway leaves
- * it to the next (`context.rerun` then says it may have been answered in part already).
+ * it to the next (`context.rerun` then says it may have been answered in part already). The app
+ * claims it before Slack is told it was received (claiming-app.ts); without that, it is claimed here.
  */
 export function claimOnce<E extends string>(
   deps: BotDeps,
@@ -64,8 +65,10 @@ export function claimOnce<E extends string>(
       if (await claimAll(deps.dedupe, others)) await args.next();
       return;
     }
-    // Taken over from a stopped run by the outbox scan, the event is this run's already.
-    if (args.context.rerun !== true) {
+    // Claimed before its acknowledgement, or taken over from a stopped run by the outbox scan: the
+    // event is this run's already, and whoever claimed it closes it.
+    const ours = args.context.claimed === true || args.context.rerun === true;
+    if (!ours) {
       const got = await deps.outbox.begin(key, args.body);
       if (!got) return;
       if (got.attempt > 1) args.context.rerun = true;
@@ -74,7 +77,7 @@ export function claimOnce<E extends string>(
       // Claimed for this event: answered again after a restart, its keys are still its own.
       if (await claimAll(deps.dedupe, others, key)) await args.next();
     } finally {
-      await deps.outbox.finish(key);
+      if (!ours) await deps.outbox.finish(key);
     }
   };
 }
