@@ -47,10 +47,15 @@ async function until(what: string, done: () => boolean | Promise<boolean>, ms = 
 }
 
 describe('a bot killed with SIGKILL and started again', () => {
-  it('answers every acknowledged event of a 50-event burst exactly once, the unacknowledged on retry', async () => {
+  it('answers every acknowledged event of a 50-event burst exactly once, the unacknowledged on retry', async (t) => {
     const slack = await new SlackStandIn().start();
     const db = tmpDb();
     let bot = await spawnBot(slack, { NETTY_OOM_DB: db });
+    // A failed check still stops both processes' servers, so the run ends and says what failed.
+    t.after(async () => {
+      await bot.stop();
+      await slack.stop();
+    });
     // Fifty pastes in fifty channels: each is answered by one post in its own thread.
     const burst = Array.from({ length: 50 }, (_, i) => ({
       id: `EvKill${i}`,
@@ -127,14 +132,17 @@ describe('a bot killed with SIGKILL and started again', () => {
       }
     } finally {
       await store.close();
-      await slack.stop();
     }
   });
 
-  it('updates, on the next repeat, a reply posted just before the kill instead of posting another', async () => {
+  it('updates, on the next repeat, a reply posted just before the kill instead of posting another', async (t) => {
     const slack = await new SlackStandIn().start();
     const db = tmpDb();
     let bot = await spawnBot(slack, { NETTY_OOM_DB: db });
+    t.after(async () => {
+      await bot.stop();
+      await slack.stop();
+    });
     const killed = killOn(
       slack,
       () => bot,
@@ -166,7 +174,6 @@ describe('a bot killed with SIGKILL and started again', () => {
       );
     } finally {
       await bot.stop();
-      await slack.stop();
     }
   });
 });
