@@ -4,6 +4,7 @@
  * The rules are those of the corpus's own scorer (score.mjs beside the shared corpus), field for
  * field and message for message, so the two tables can be compared line by line.
  */
+import { mask } from '../src/core/mask/index.ts';
 import type { FrameworkHit, Report } from '../src/core/types.ts';
 
 /** A case's label, as its `<id>.json` has it. */
@@ -166,8 +167,9 @@ export function scoreCase(id: string, label: Label, text: string, outcome: Outco
     );
   if (label.transport)
     score('transport', s.transport === label.transport, `got ${s.transport} want ${label.transport}`);
-  if (label.thread)
-    score('thread', (s.threads || []).includes(label.thread), `got [${s.threads}] want ${label.thread}`);
+  // Thread names are masked like every line (an address in `Redisx-FromEventLoop-10.21.201.38:6379-1`).
+  const thread = label.thread ? mask(label.thread) : null;
+  if (thread) score('thread', (s.threads || []).includes(thread), `got [${s.threads}] want ${thread}`);
   const cat = label.root_cause_category;
   if (cat && cat !== 'unknown') {
     const top = rep.findings[0]?.scenario;

@@ -5,6 +5,7 @@
 import { say } from '../i18n/messages.ts';
 import { diagnose, unknownFinding } from './diagnose.ts';
 import { detectLanguage } from './language.ts';
+import { lineMasker } from './mask/index.ts';
 import { type CleanLine, Normalizer, unwrapHardWrapped } from './normalize.ts';
 import { type ScannedEvent, Scanner } from './scanner.ts';
 import { summarize } from './summarize.ts';
@@ -28,7 +29,7 @@ export interface Analysis {
 
 export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Analysis {
   const scanner = new Scanner(knowledge);
-  const normalizer = new Normalizer((l) => scanner.push(l));
+  const normalizer = new Normalizer(maskedInto(scanner));
   return {
     push: (raw, n) => normalizer.push(raw, n),
     gap: () => {
@@ -46,7 +47,7 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
 /** Analyze a whole pasted text. */
 export function analyze(text: string, knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Report {
   const scanner = new Scanner(knowledge);
-  const normalizer = new Normalizer((l: CleanLine) => scanner.push(l));
+  const normalizer = new Normalizer(maskedInto(scanner));
   const raw = text.split('\n');
   if (raw.length > 0 && raw[raw.length - 1] === '' && text.length > 0) raw.pop();
   const unwrapped = unwrapHardWrapped(raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
@@ -62,6 +63,16 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
     windowed: false,
     cutLines: normalizer.stats.cutLines,
   });
+}
+
+/**
+ * Clean lines are masked before the scanner sees them: no secret reaches the report, so none
+ * reaches a reply, the store or a log. After normalizing, the invisible characters are gone and
+ * over-long lines are cut, so masking reads at most MAX_PARSE_LINE characters of any line.
+ */
+function maskedInto(scanner: Scanner): (line: CleanLine) => void {
+  const mask = lineMasker();
+  return (l) => scanner.push({ text: mask(l.text), line: l.line });
 }
 
 function buildReport(

@@ -36,13 +36,13 @@ const LINE_START =
   /^(?:$|\t|\s{2,}at |\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}|\[|at |Caused by|Suppressed|Exception|\.\.\. \d|[A-Z][a-z]{2} {1,2}\d|\{|[a-z][\w$]*(?:\.[a-z][\w$]*)+\.[A-Z])/;
 const ENTITIES: Record<string, string> = { gt: '>', lt: '<', amp: '&' };
 
-// Zero-width and bidi controls split words (`OutOfDirect\u200bMemoryError`); full-width digits
-// (１６７７７２１６) are digits all the same.
-const INVISIBLE_OR_WIDE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\uff10-\uff19]/;
+/** Zero-width and bidi controls split words (`OutOf\u200bDirect…`); full-width digits are digits too. */
+export const INVISIBLE_OR_WIDE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\uff10-\uff19]/;
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const WIDE_DIGIT = /[\uff10-\uff19]/g;
 
-function plainUnicode(text: string): string {
+/** The text without those controls, its full-width digits (１６７７７２１６) in ASCII. */
+export function plainUnicode(text: string): string {
   return text
     .replace(INVISIBLE, '')
     .replace(WIDE_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
