@@ -9,6 +9,7 @@ import { complete } from '../app/answer.ts';
 import { handoffFrom } from '../app/handoff.ts';
 import { analyzeChunks, InputError } from '../app/read-input.ts';
 import { withExistingStore } from '../app/store.ts';
+import { mask } from '../core/mask/index.ts';
 import type { Language } from '../core/types.ts';
 import { formatBytes, parseDuration } from '../core/units.ts';
 import { type MessageKey, type MessageValues, t } from '../i18n/messages.ts';
@@ -129,7 +130,7 @@ async function handle(
       return json(res, 200, { report: full, blocks: reply.blocks, text: reply.text });
     }
     case 'GET /api/search': {
-      const q = url.searchParams.get('q') ?? '';
+      const q = mask(url.searchParams.get('q') ?? '');
       const limit = Math.min(50, Math.max(1, Number(url.searchParams.get('limit') ?? 10) || 10));
       return json(res, 200, {
         query: q,

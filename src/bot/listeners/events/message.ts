@@ -1,6 +1,7 @@
 /** A message in a watched channel: when it holds a trace (typed or attached), one reply in its thread. */
 import type { Middleware, SlackEventMiddlewareArgs, types } from '@slack/bolt';
 import { say, t } from '../../../i18n/messages.ts';
+import { echoed } from '../../../render/mrkdwn.ts';
 import type { BotDeps } from '../../deps.ts';
 import { gather, MAX_FILE_TEXT } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
@@ -62,10 +63,11 @@ export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareA
     const big = got.problems[0];
     if (big) {
       const lang = report.language;
+      const name = echoed(big.name);
       const text =
         big.reason === 'too-large'
-          ? t('bot.tooLarge', lang, { name: big.name, size: say(big.detail, lang), max: MAX_FILE_TEXT })
-          : t('bot.unreadable', lang, { name: big.name, detail: say(big.detail, lang) });
+          ? t('bot.tooLarge', lang, { name, size: say(big.detail, lang), max: MAX_FILE_TEXT })
+          : t('bot.unreadable', lang, { name, detail: say(big.detail, lang) });
       await postReply(client, deps, { channel: m.channel, threadTs }, textReply(text), 'message', started);
     }
   };

@@ -1,6 +1,7 @@
 /** Message shortcut "Analyze OOM trace": analyze the chosen message (or its file), reply in its thread. */
 import type { MessageShortcut, Middleware, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { say, t } from '../../../i18n/messages.ts';
+import { echoed } from '../../../render/mrkdwn.ts';
 import type { BotDeps } from '../../deps.ts';
 import type { SlackFile } from '../../files.ts';
 import { gather } from '../../gather.ts';
@@ -31,7 +32,7 @@ export function analyzeOomTraceShortcut(
     const lang = languageOf(message.text ?? '');
     const problem = got.problems[0];
     const text = problem
-      ? t('bot.unreadable', lang, { name: problem.name, detail: say(problem.detail, lang) })
+      ? t('bot.unreadable', lang, { name: echoed(problem.name), detail: say(problem.detail, lang) })
       : t('bot.nothingInMessage', lang);
     await client.chat.postEphemeral({ channel, user, text });
   };
