@@ -435,6 +435,36 @@ const FORMS: Form[] = [
     secrets: ['Q2xpZW50U2lnbmF0dXJlMTIz'],
     mark: MARK.urlSecret,
   },
+  {
+    name: 'S3 presigned URL',
+    form: 'https://b.s3.amazonaws.com/k?X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027&X-Amz-Date=20240517',
+    secrets: ['fe5f80f77d5fa3beca038a248ff027'],
+    mark: MARK.urlSecret,
+  },
+  {
+    name: 'Discord webhook',
+    form: 'https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOpQrStUvWxYz',
+    secrets: ['AbCdEfGhIjKlMnOpQrStUvWxYz'],
+    mark: MARK.urlSecret,
+  },
+  {
+    name: 'Feishu bot hook',
+    form: 'https://open.feishu.cn/open-apis/bot/v2/hook/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+    secrets: ['0a1b2c3d-4e5f-6a7b-8c9d'],
+    mark: MARK.urlSecret,
+  },
+  {
+    name: 'WeCom bot key',
+    form: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7a1c-4bc4-97a0-0ec2a1fa5aaa',
+    secrets: ['693a91f6-7a1c-4bc4'],
+    mark: MARK.urlSecret,
+  },
+  {
+    name: 'Teams webhook',
+    form: 'https://acme.webhook.office.com/webhookb2/0a1b2c3d-4e5f@9f8e7d6c/IncomingWebhook/5a6b7c8d9e0f/1a2b3c4d',
+    secrets: ['0a1b2c3d-4e5f', '5a6b7c8d9e0f'],
+    mark: MARK.urlSecret,
+  },
   // Passwords in addresses
   {
     name: 'JDBC URL password',
@@ -545,6 +575,7 @@ const FORMS: Form[] = [
     secrets: ['110105194912310'],
     mark: MARK.idNumber,
   },
+  { name: 'US phone number', form: '415-555-0100', secrets: ['555-0100'], mark: MARK.phone },
   { name: 'social security number', form: '219-09-9999', secrets: ['219-09-9999'], mark: MARK.idNumber },
   { name: 'Visa card', form: '4111111111111111', secrets: ['4111111111111111'], mark: MARK.card },
   { name: 'card with spaces', form: '4111 1111 1111 1111', secrets: ['1111 1111 1111'], mark: MARK.card },

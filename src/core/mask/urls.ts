@@ -27,8 +27,8 @@ const endsAuthority = (c: number): boolean =>
   c === 62 ||
   c === 92 ||
   Number.isNaN(c);
-/** A webhook's path: ids and secrets, with `/`, `%`, `.`. */
-const PATH = /[A-Za-z0-9_/%.-]*/y;
+/** A webhook's path: ids and secrets, with `/`, `%`, `.`, `@` (Teams joins two ids with it). */
+const PATH = /[A-Za-z0-9_/%.@-]*/y;
 
 /** Mask passwords in addresses and the secret part of webhook addresses. */
 export function maskUrls(text: string): string {
