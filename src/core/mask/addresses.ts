@@ -39,6 +39,7 @@ const HEX_OR_COLON = /[0-9A-Fa-f:]*/y;
 const IPV6 = /[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:/g;
 
 function maskIpv6(text: string): string {
+  if (!text.includes(':')) return text;
   const out = new Masked(text);
   let floor = 0;
   eachAnchor(text, IPV6, (at) => {
