@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { lineMasker, MARK, mask } from '../../src/core/mask/index.ts';
 import { FIXTURES } from '../helpers.ts';
 
@@ -664,6 +665,63 @@ describe('masking', () => {
       '',
       '\tat com.example.Tls.load(Tls.java:42)',
     ]);
+  });
+});
+
+describe('masking any text', () => {
+  /** Pieces that make secrets and near misses when strung together at random. */
+  const PIECES = [
+    ...FORMS.map((f) => f.form),
+    ' ',
+    '\n',
+    '=',
+    ':',
+    '"',
+    "'",
+    '@',
+    '.',
+    '-',
+    '/',
+    '://',
+    '[',
+    ']',
+    '\u200b',
+    'password',
+    'token',
+    '-----BEGIN RSA PRIVATE KEY-----',
+    '-----END RSA PRIVATE KEY-----',
+    'eyJ',
+    '13812345678',
+    '4111 ',
+    '10.0.0.',
+    '::',
+  ];
+  const pasted = fc
+    .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 12 })), { maxLength: 40 })
+    .map((p) => p.join(''));
+
+  it('never throws, and masking again never brings back what was masked', () => {
+    // What is left of a text outside its markers: masking can only ever take from it.
+    const unmasked = (t: string) => t.replace(/‹[a-z-]+›/g, '').length;
+    fc.assert(
+      fc.property(pasted, (text) => {
+        const once = mask(text);
+        assert.ok(unmasked(mask(once)) <= unmasked(once));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('masks each form wherever it lands among random text', () => {
+    const gap = fc.constantFrom(' ', '\n', ', ', '\t', ' (', '; ');
+    fc.assert(
+      fc.property(fc.constantFrom(...FORMS), gap, fc.string({ maxLength: 30 }), (f, g, around) => {
+        const out = mask(`${around}${g}${f.form}${g}${around}`);
+        for (const secret of f.secrets)
+          assert.ok(!out.includes(secret), `${secret} left in ${JSON.stringify(out)}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

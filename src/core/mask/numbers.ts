@@ -16,8 +16,8 @@ const PROVINCES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61,
   62, 63, 64, 65, 71, 81, 82, 83,
 ]);
-/** A unit after a number makes it a quantity: `13421772800 bytes`, `…B`, `…KB`, `…ms`. */
-const UNIT = /^ ?(?:[KMGTkmgt]i?[Bb]\b|[KMGkmg]\b|B\b|bytes?|byte\(s\)|ms\b|ns\b|us\b|s\b)/;
+/** A unit after a number makes it a quantity: `13421772800 bytes`, `…B`, `…K`, ` MB`, `…ms` (a lone ` K` does not). */
+const UNIT = /^(?:[KMGTkmgt]i?[Bb]?\b|B\b|[mnu]s\b)|^ (?:[KMGT]i?B\b|bytes?\b|byte\(s\)|[mnu]s\b)/;
 /** …and so does the key before it: `used: `, `max=`, `MaxDirectMemorySize=`, `allocate `. */
 const QUANTITY =
   /used|max|limit|alloc|reserv|capacit|size|total|free|commit|count|memory|heap|direct|byte|length|offset|time|nanos|millis|epoch|duration|elapsed|pid|tid|seq|ts$|id$/i;
@@ -79,7 +79,9 @@ function whole(text: string, from: number, end: number): Hit {
     return idNumber(text, from) ? { kind: 'idNumber', end: end + 1 } : null;
   if (!endsNumber(text, end) || inIdentifier(text, from, end)) return null;
   if (n === 18 && idNumber(text, from)) return { kind: 'idNumber', end };
-  if (quantity(text, from, end)) return null;
+  // A byte count has 11 digits from 10 GB on (`used: 13421772800`); 13 to 19 digits that start
+  // with a card network's 2 to 6 would be terabytes: those are cards, whatever follows them.
+  if (n <= 13 && quantity(text, from, end)) return null;
   if (n === 11 && mobile(text, from)) return { kind: 'phone', end };
   if (n === 13 && text.startsWith('86', from) && mobile(text, from + 2)) return { kind: 'phone', end };
   if (n >= 13 && card(text, [from], [end], 1)) return { kind: 'card', end };
@@ -160,6 +162,8 @@ function grouped(text: string, from: number, headEnd: number): Hit {
 function international(text: string, from: number, headEnd: number): Hit {
   let digits = headEnd - from;
   let end = headEnd;
+  // The longest run of groups that makes a whole number: `+44 20 7946 0958 0A` ends before ` 0A`.
+  let found = digits >= 8 && endsNumber(text, end) ? end : -1;
   for (;;) {
     let p = end;
     while (p < end + 2 && ' -.()'.includes(text[p] ?? 'x')) p++;
@@ -168,8 +172,9 @@ function international(text: string, from: number, headEnd: number): Hit {
     if (digits + next - p > 15) break;
     digits += next - p;
     end = next;
+    if (digits >= 8 && endsNumber(text, end)) found = end;
   }
-  return digits >= 8 && digits <= 15 && endsNumber(text, end) ? { kind: 'phone', end } : null;
+  return found >= 0 ? { kind: 'phone', end: found } : null;
 }
 
 /** 18 characters: a province, a birth date (19xx/20xx, a real month and day), a sequence, a check digit or X. */
@@ -218,8 +223,12 @@ function ssn(text: string, at: number): boolean {
 
 /** A number with a unit after it, or a memory or time key before it, counts something. */
 function quantity(text: string, start: number, end: number): boolean {
-  if (UNIT.test(text.slice(end, end + 8))) return true;
-  // Back over blanks, quotes and one separator to the key: `used: `, `MaxHeapSize              = `.
+  return UNIT.test(text.slice(end, end + 8)) || quantityKey(text, start);
+}
+
+/** A memory or time key right before a number: `used: `, `MaxHeapSize              = `, `allocate `. */
+function quantityKey(text: string, start: number): boolean {
+  // Back over blanks, quotes and one separator to the key.
   let p = start;
   const floor = Math.max(0, start - 40);
   while (p > floor && ' \t"\'(['.includes(text[p - 1] as string)) p--;
