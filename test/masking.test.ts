@@ -50,7 +50,7 @@ const CANARY = 'canary-quokka-db';
 const AROUND = [
   `2024-05-17 10:00:00.120 [${SECRET.slack}] WARN c.e.Db - java.lang.IllegalStateException: connect failed for ${CANARY} mysql://app:${SECRET.password}@db/orders`,
   `user ${SECRET.email} from ${SECRET.ip} card ${SECRET.card} phone ${SECRET.phone} key ${SECRET.aws} ${SECRET.github}`,
-  `2024-05-17 10:00:00.121 [grpc-default-worker-ELG-4-11] ERROR c.e.Api - Authorization: Bearer ${SECRET.jwt} Cookie: ${SECRET.cookie}`,
+  `2024-05-17 10:00:00.121 [grpc-default-worker-ELG-4-11 ${SECRET.email} ${SECRET.ip}] ERROR c.e.Api - Authorization: Bearer ${SECRET.jwt} Cookie: ${SECRET.cookie}`,
 ].join('\n');
 /** The seed's trace with those lines just above its first exception line. */
 const PASTE = (() => {
@@ -92,10 +92,16 @@ for (const mode of ['http', 'socket'] as const) {
       const post = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === channel);
       const posted = JSON.stringify(post.args);
       assert.match(posted, /512 MiB/);
+      // The thread is shown and stored: what was pasted with it would have been too.
+      assert.match(posted, /grpc-default-worker-ELG-4-11 ‹e-mail› ‹ip›/);
       assertClean('the posted reply', posted);
       const recorded = await h.store.incidentsSince(0, channel);
       assert.equal(recorded.length, 1, 'the trace was recorded');
-      assertClean('the incident store', storeBytes(h));
+      const stored = storeBytes(h);
+      assert.ok(
+        stored.includes(Buffer.from('grpc-default-worker-ELG-4-11 ‹e-mail› ‹ip›').toString('latin1')),
+      );
+      assertClean('the incident store', stored);
     });
 
     it('echoes a /netty-oom search query masked, with Slack mentions made plain, and shares it so', async () => {
