@@ -61,7 +61,7 @@ const endsNumber = (text: string, end: number) =>
 const mobile = (text: string, at: number) =>
   text.charCodeAt(at) === 49 && text.charCodeAt(at + 1) >= 51 && text.charCodeAt(at + 1) <= 57;
 
-/** `502075248919552-api_code-status-3114`, `task_13812345678`: a part of a name, not a number of its own. */
+/** `502075248919552-api_code-status-3114`, `order_13812345678`: a part of a name, not a number of its own. */
 function inIdentifier(text: string, from: number, end: number): boolean {
   const after = text.charCodeAt(end);
   const before = text.charCodeAt(from - 1);
