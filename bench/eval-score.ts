@@ -133,8 +133,8 @@ export function scoreCase(id: string, label: Label, text: string, outcome: Outco
   }
   if (invented === 0 && numbers.some(([, want]) => want == null))
     checks.push({ id, field: 'no-invented-number', ok: true, detail: '', quiet: true });
-  // Reports carry no display name today; a name would count, as it does in the corpus's scorer.
-  const hits = s.frameworks as (FrameworkHit & { name?: string })[];
+  // A product's display name counts as well as its id, as it does in the corpus's scorer.
+  const hits: FrameworkHit[] = s.frameworks;
   const ids = hits.map((x) => x.id);
   const names = hits.map((x) => `${x.id} ${x.name || ''}`.toLowerCase());
   const fw = label.framework;

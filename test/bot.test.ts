@@ -3,14 +3,51 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
+import { answer } from '../src/app/answer.ts';
 import { LIMITS } from '../src/render/blocks.ts';
-import { fixture, ROOT } from './helpers.ts';
+import { playbookBlocks } from '../src/render/playbook-blocks.ts';
+import { fixture, kb, ROOT } from './helpers.ts';
 import { blockText, type Harness, message, shareClick, sign, startHarness } from './slack/harness.ts';
 import { BOT_TOKEN, BOT_USER } from './slack/stand-in.ts';
 
 const SEED_000 = fixture('seeds/000-reactor-netty-load-test.txt');
 const SEED_004 = fixture('seeds/004-inbound-handler-leak.txt');
 const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
+
+/** A click on the Full playbook button of a reply the bot posted, as Slack sends it. */
+function fullPlaybookClick(
+  h: Harness,
+  posted: Record<string, unknown>,
+  triggerId: string,
+): Record<string, unknown> {
+  const blocks = posted.blocks as { elements?: { action_id: string; value: string }[] }[];
+  const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'full_playbook');
+  assert.ok(button, 'the reply has a Full playbook button');
+  const ts = [...h.slack.messages.entries()].find(
+    ([, m]) => m.channel === posted.channel && m.thread_ts === posted.thread_ts,
+  )?.[0];
+  assert.ok(ts);
+  return {
+    type: 'block_actions',
+    user: { id: 'U0ALICE' },
+    team: { id: 'T0001' },
+    api_app_id: 'A0001',
+    channel: { id: posted.channel },
+    container: { type: 'message', message_ts: ts, channel_id: posted.channel, is_ephemeral: false },
+    message: { type: 'message', ts, thread_ts: posted.thread_ts, text: posted.text, blocks },
+    trigger_id: triggerId,
+    response_url: `http://127.0.0.1:${h.slack.port}/response/pb-${triggerId}`,
+    actions: [
+      {
+        type: 'button',
+        action_id: 'full_playbook',
+        block_id: 'full-playbook',
+        value: button.value,
+        action_ts: '1700000000.2',
+      },
+    ],
+  };
+}
 
 function withinSlackLimits(args: Record<string, unknown>): void {
   const blocks = args.blocks as { type: string; text?: { text: string } }[];
@@ -43,7 +80,7 @@ for (const mode of ['http', 'socket'] as const) {
       assert.match(blockText(post.args), /堆外内存耗尽：已用 7\.66 GiB \/ 上限 7\.67 GiB/);
       assert.equal(
         post.args.text,
-        '堆外内存耗尽：已用 7.66 GiB / 上限 7.67 GiB，申请 16 MiB 的 chunk 失败 — Reactor Netty, Netty 4.1.33.Final',
+        '堆外内存耗尽：已用 7.66 GiB / 上限 7.67 GiB，申请 16 MiB 的 chunk 失败 — Reactor Netty, Netty 4.1.33',
       );
       withinSlackLimits(post.args);
       assert.equal(post.headers.authorization, `Bearer ${BOT_TOKEN}`);
@@ -220,11 +257,47 @@ for (const mode of ['http', 'socket'] as const) {
       assert.equal(note?.args.user, 'U0ALICE');
     });
 
+    it('opens every step of the playbook in a modal when Full playbook is clicked, with the click’s trigger', async () => {
+      const m = message(SEED_004, { channel: ch() });
+      await h.event(m);
+      const post = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === m.channel);
+      const click = fullPlaybookClick(h, post.args, `trig-pb-${mode}`);
+      await h.interactive(click);
+      const open = await h.slack.waitForCall('views.open', (c) => c.args.trigger_id === `trig-pb-${mode}`);
+      const expected = answer(SEED_004, kb).fullPlaybook;
+      assert.ok(expected);
+      const view = open.args.view as { type: string; title: { text: string }; blocks: unknown[] };
+      assert.equal(view.type, 'modal');
+      assert.equal(view.title.text, '完整处理步骤');
+      assert.deepEqual(view.blocks, playbookBlocks(expected, 'zh'));
+      assert.equal(
+        view.blocks.filter((b) => /^\*\d+\. /.test((b as { text?: { text: string } }).text?.text ?? ''))
+          .length,
+        expected.steps.length,
+      );
+    });
+
+    it('posts the steps in the thread instead when the trigger has expired', async () => {
+      const m = message(SEED_004, { channel: ch() });
+      await h.event(m);
+      const post = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === m.channel);
+      await h.interactive(fullPlaybookClick(h, post.args, 'expired-trigger'));
+      const steps = await h.slack.waitForCall(
+        'chat.postMessage',
+        (c) => c.args.channel === m.channel && c.args.thread_ts === m.ts && c !== post,
+      );
+      const expected = answer(SEED_004, kb).fullPlaybook;
+      assert.ok(expected);
+      assert.deepEqual(steps.args.blocks, playbookBlocks(expected, 'zh'));
+      assert.equal(steps.args.text, expected.title);
+    });
+
     it('publishes App Home with the knowledge base size', async () => {
       await h.event({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0001', tab: 'home' });
       const [pub] = await h.slack.waitFor('views.publish');
       assert.equal(pub?.args.user_id, 'U0ALICE');
-      assert.match(JSON.stringify(pub?.args.view), /48 entries, 16 playbooks/);
+      const size = `${kb.entries.length} entries, ${kb.playbooks.length} playbooks`;
+      assert.ok(JSON.stringify(pub?.args.view).includes(size), size);
     });
 
     it('logs a Web API failure with the event id, and keeps running', async () => {
@@ -254,6 +327,37 @@ describe('the HTTP transport', () => {
   });
   after(async () => {
     await h.stop();
+  });
+
+  it('opens the playbook of a private answer from what memory keeps, and says so when nothing is kept', async () => {
+    const cmd = await h.command(SEED_004);
+    const res = await h.slack.waitForCall('response_url', (c) => c.args.path === cmd.responsePath);
+    const blocks = res.args.blocks as { elements?: { action_id: string; value: string }[] }[];
+    const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'full_playbook');
+    assert.ok(button);
+    const click = (value: string, trigger: string) => ({
+      type: 'block_actions',
+      user: { id: 'U0ALICE' },
+      team: { id: 'T0001' },
+      api_app_id: 'A0001',
+      channel: { id: 'C0INCIDENT' },
+      container: { type: 'message', message_ts: '1700000000.000300', is_ephemeral: true },
+      trigger_id: trigger,
+      response_url: `http://127.0.0.1:${h.slack.port}/response/${trigger}`,
+      actions: [
+        { type: 'button', action_id: 'full_playbook', block_id: 'full-playbook', value, action_ts: '1.2' },
+      ],
+    });
+    await h.interactive(click(button.value, 'trig-private'));
+    const open = await h.slack.waitForCall('views.open', (c) => c.args.trigger_id === 'trig-private');
+    const expected = answer(SEED_004, kb).fullPlaybook;
+    assert.ok(expected);
+    assert.deepEqual((open.args.view as { blocks: unknown[] }).blocks, playbookBlocks(expected, 'zh'));
+
+    await h.interactive(click('|no-such-id', 'trig-gone'));
+    const gone = await h.slack.waitForCall('response_url', (c) => c.args.path === '/response/trig-gone');
+    assert.equal(gone.args.response_type, 'ephemeral');
+    assert.match(blockText(gone.args), /That playbook is no longer kept/);
   });
 
   it('refuses requests with a bad, missing or stale signature (401) and answers none of them', async () => {

@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FIXTURES, ROOT } from './helpers.ts';
+import { answer } from '../src/app/answer.ts';
+import { FIXTURES, fixture, kb, ROOT } from './helpers.ts';
 import { schemaErrors } from './schema-validator.ts';
 
 const BIN = join(ROOT, 'bin', 'netty-oom.js');
@@ -40,17 +41,27 @@ function run(args: string[], stdin?: string | Buffer): Promise<Run> {
 const seed000 = join(FIXTURES, 'seeds', '000-reactor-netty-load-test.txt');
 
 describe('netty-oom analyze, run as a process', () => {
-  it('prints the reply as text and exits 0 when a trace is detected', async () => {
+  it('prints the short reply, then under a separator every step of the playbook, and exits 0', async () => {
     const r = await run(['analyze', seed000, '--lang', 'en']);
     assert.equal(r.code, 0);
     assert.equal(r.stderr, '');
+    const [short = '', full = ''] = r.stdout.split(/^── Full playbook ─+$/m);
     assert.match(
-      r.stdout,
-      /^Direct memory exhausted: 7\.66 GiB of 7\.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4\.1\.33\.Final\n/,
+      short,
+      /^Direct memory exhausted: 7\.66 GiB of 7\.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4\.1\.33\n/,
     );
-    assert.match(r.stdout, /What to do: /);
-    assert.match(r.stdout, /Most likely: A load burst beyond capacity/);
-    assert.match(r.stdout, /Reactor Netty \/ Netty · Netty 4\.1\.33\.Final · epoll/);
+    assert.match(short, /^`reactor-http-epoll-8` · epoll · limit: heap size \(flag not set\)$/m);
+    assert.match(short, /^(Most likely: |Not decided yet: )/m);
+    assert.match(short, /^What to do: /m);
+    const { playbook } = answer(fixture('seeds/000-reactor-netty-load-test.txt'), kb, { language: 'en' });
+    assert.ok(playbook);
+    assert.match(full, new RegExp(`^${playbook.title}$`, 'm'));
+    const steps = [...full.matchAll(/^(\d+)\. (Check|Do|Verify|Escalate) — /gm)].map((m) => Number(m[1]));
+    assert.deepEqual(
+      steps,
+      playbook.steps.map((_, i) => i + 1),
+    );
+    assert.match(full, /^Read more: /m);
   });
 
   it('answers in Chinese when the paste is written in Chinese', async () => {

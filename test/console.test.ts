@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { answer } from '../src/app/answer.ts';
 import { fingerprintOf } from '../src/app/fingerprint.ts';
+import { playbookBlocks } from '../src/render/playbook-blocks.ts';
 import { openStore } from '../src/store/open.ts';
 import { startConsole } from './console-helpers.ts';
 import { fixture, kb, ROOT } from './helpers.ts';
@@ -74,24 +75,32 @@ describe('the local console API, over HTTP', () => {
     assert.match(html, /data-i18n="tabAnalyze">分析</);
   });
 
-  it('analyzes a pasted trace into {report, blocks, text}, the same blocks the bot posts', async () => {
+  it('analyzes a pasted trace into {report, blocks, text, playbook}, the same blocks the bot posts and its playbook', async () => {
     const res = await fetch(`${c.url}/api/analyze`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: SEED_000,
     });
     assert.equal(res.status, 200);
-    const data = (await res.json()) as { report: unknown; blocks: unknown[]; text: string };
+    const data = (await res.json()) as {
+      report: unknown;
+      blocks: unknown[];
+      text: string;
+      playbook: unknown[];
+    };
     assert.deepEqual(schemaErrors(data.report), []);
     const same = answer(SEED_000, kb);
     assert.deepEqual(data.blocks, same.reply.blocks);
     assert.equal(data.text, same.reply.text);
+    // Below the reply, the full playbook: what the Full playbook button opens in Slack.
+    assert.ok(same.fullPlaybook);
+    assert.deepEqual(data.playbook, playbookBlocks(same.fullPlaybook, same.report.language));
     const en = (await (
       await fetch(`${c.url}/api/analyze?lang=en`, { method: 'POST', body: SEED_000 })
     ).json()) as { text: string };
     assert.equal(
       en.text,
-      'Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33.Final',
+      'Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33',
     );
   });
 
@@ -181,10 +190,14 @@ describe('the local console API, over HTTP', () => {
         assert.notEqual(s.text.en, '', p.id);
       }
     }
-    const leak = (await (await fetch(`${c.url}/api/docs/netty-inbound-handler-retains`)).json()) as {
-      doc: { steps: { command?: string }[] };
+    const leak = (await (await fetch(`${c.url}/api/docs/general-leak`)).json()) as {
+      doc: { steps: { text: { en: string }; command?: string }[] };
     };
-    assert.ok(leak.doc.steps.some((s) => s.command?.includes('-Dio.netty.leakDetection.level=ADVANCED')));
+    const detection = leak.doc.steps.find((s) =>
+      s.command?.includes('-Dio.netty.leakDetection.level=ADVANCED'),
+    );
+    // With no paste behind it, the step says which Netty versions read the property.
+    assert.match(detection?.text.en ?? '', /\(Netty 4\.0\.31 and later\)\.$/);
   });
 
   it('shows the handoff from the local incident store', async () => {

@@ -45,7 +45,7 @@ describe('corpus floor', () => {
 
 describe('scoring a case', () => {
   it('scores the framework only where the paste itself shows it', () => {
-    const out = { report: reportWith({ frameworks: [{ id: 'netty', evidence: '' }] }) };
+    const out = { report: reportWith({ frameworks: [{ id: 'netty', name: 'Netty', evidence: '' }] }) };
     const fw = label({ framework: 'spring-cloud-gateway' });
     assert.ok(
       !fieldsOf(scoreCase('p1', fw, 'io.netty.util.internal.OutOfDirectMemoryError', out)).some((f) =>
@@ -63,7 +63,7 @@ describe('scoring a case', () => {
   it('takes grpc-shaded as right only with the grpc framework and the shaded prefix', () => {
     const fw = label({ framework: 'grpc-shaded' });
     const text = 'io.grpc.netty.shaded.io.netty.util.internal.OutOfDirectMemoryError';
-    const grpc = [{ id: 'grpc', evidence: '' }];
+    const grpc = [{ id: 'grpc', name: 'gRPC (grpc-java)', evidence: '' }];
     const shaded = { report: reportWith({ frameworks: grpc, shadedPrefix: 'io.grpc.netty.shaded.' }) };
     const plain = { report: reportWith({ frameworks: grpc, shadedPrefix: null }) };
     assert.ok(fieldsOf(scoreCase('p1', fw, text, shaded)).includes('framework:true'));
@@ -71,8 +71,20 @@ describe('scoring a case', () => {
   });
 
   it('matches an other: framework inside a reported framework id', () => {
-    const out = { report: reportWith({ frameworks: [{ id: 'seata-server', evidence: '' }] }) };
+    const out = { report: reportWith({ frameworks: [{ id: 'seata-server', name: 'TC', evidence: '' }] }) };
     const checks = scoreCase('p1', label({ framework: 'other:seata' }), 'io.seata.core', out);
+    assert.ok(fieldsOf(checks).includes('framework-other:true'));
+  });
+
+  it('matches an other: framework inside a reported framework name', () => {
+    const hit = {
+      id: 'com-dianping-cat',
+      name: 'com.dianping.cat',
+      evidence: '',
+      fromPackage: true as const,
+    };
+    const out = { report: reportWith({ frameworks: [hit] }) };
+    const checks = scoreCase('p1', label({ framework: 'other:cat' }), 'com.dianping.cat.Codec', out);
     assert.ok(fieldsOf(checks).includes('framework-other:true'));
   });
 

@@ -1,5 +1,5 @@
 /** Shared by the tests: the real knowledge base and fixture files. */
-import { analyze } from '../src/core/analyze.ts';
+import { answer } from '../src/app/answer.ts';
 import type { Language, Report } from '../src/core/types.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { fixture, ROOT } from './fixture-files.ts';
@@ -7,8 +7,9 @@ import { fixture, ROOT } from './fixture-files.ts';
 export { FIXTURES, fixture, ROOT } from './fixture-files.ts';
 export const kb = loadKnowledge(ROOT);
 
+/** The report the product gives for a fixture (`netty-oom analyze --json`): read, diagnosed, with its playbook. */
 export function analyzeFixture(path: string, language?: Language): Report {
-  return analyze(fixture(path), kb.analyzer, language ? { language } : {});
+  return answer(fixture(path), kb, language ? { language } : {}).report;
 }
 
 export const SEEDS = [

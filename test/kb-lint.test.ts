@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { RULES } from '../src/diagnosis/registry.ts';
 import { lintKnowledge } from '../src/knowledge/load.ts';
 import { formatProblem } from '../src/knowledge/yaml-file.ts';
 import { ROOT } from './helpers.ts';
@@ -60,7 +61,7 @@ const CASES: [name: string, file: string, text: string, problem: string][] = [
     'an unknown framework',
     'knowledge/broken-entry.yml',
     ENTRY('frameworks: [netty, springboot]\n'),
-    'knowledge/broken-entry.yml:7:21 unknown framework "springboot" (not in knowledge/frameworks.yml)',
+    'knowledge/broken-entry.yml:7:21 unknown framework "springboot" (no knowledge/products/springboot.yml)',
   ],
   [
     'a template hole',
@@ -73,6 +74,32 @@ const CASES: [name: string, file: string, text: string, problem: string][] = [
     'playbooks/broken-playbook.yml',
     PLAYBOOK('    text: { en: "Set {{limitFlag}}.", zh: "设置 {{limitFlag}}。" }'),
     'playbooks/broken-playbook.yml:11:11 unknown template field {{limitFlag}}',
+  ],
+  [
+    'a step that prints a property some versions lack, without saying which versions it needs',
+    'playbooks/broken-playbook.yml',
+    PLAYBOOK(
+      '    text: { en: Turn the caches off., zh: 关掉缓存。 }\n    command: "-D{{nettyProp}}allocator.useCacheForAllThreads=false"',
+    ),
+    'playbooks/broken-playbook.yml:10:5 prints useCacheForAllThreads, which Netty has only in >=4.1.7 (knowledge/versions.yml netty-usecacheforallthreads-introduced): add requires: { netty: ">=4.1.7" } or narrower',
+  ],
+  [
+    'a step that requires versions of a project the table does not know',
+    'playbooks/broken-playbook.yml',
+    PLAYBOOK('    text: { en: Upgrade., zh: 升级。 }\n    requires: { tomcat: ">=9" }'),
+    'playbooks/broken-playbook.yml:12:25 unknown project "tomcat" (not in knowledge/versions.yml)',
+  ],
+  [
+    'a step of two sentences',
+    'playbooks/broken-playbook.yml',
+    PLAYBOOK('    text: { en: Look here. Then look there., zh: 看这里。 }'),
+    'playbooks/broken-playbook.yml:11:17 a step is one sentence: split it, or move the detail into a knowledge entry',
+  ],
+  [
+    'a version fact whose range does not parse',
+    'knowledge/versions.yml',
+    `projects: { netty: Netty }\nfacts:\n  - { id: broken, project: netty, holds: "4.1.7+", fact: A fact., source: [https://netty.io/] }\n`,
+    'knowledge/versions.yml:3:42 "4.1.7+" is not a comparison such as >=4.1.7 or <4.1.75',
   ],
 ];
 
@@ -107,4 +134,24 @@ describe('a broken knowledge base is refused with file:line:col', () => {
       assert.equal(run.stderr, `netty-oom: the knowledge base has ${problems.length} problem(s):\n${listed}`);
     });
   }
+});
+
+describe('the diagnosis rules a playbook answers', () => {
+  it('are checked against the rules that exist, as kb lint does', () => {
+    const dir = brokenKb(
+      'playbooks/broken-playbook.yml',
+      PLAYBOOK('    text: { en: Act., zh: 行动。 }').replace(
+        'frameworks: []\n',
+        'frameworks: []\nrules: [no-such-rule]\n',
+      ),
+    );
+    assert.deepEqual(lintKnowledge(dir).map(formatProblem), []);
+    assert.deepEqual(
+      lintKnowledge(
+        dir,
+        RULES.map((r) => r.id),
+      ).map(formatProblem),
+      ['playbooks/broken-playbook.yml:7:9 unknown diagnosis rule "no-such-rule" (src/diagnosis/rules/)'],
+    );
+  });
 });

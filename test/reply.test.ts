@@ -11,7 +11,7 @@ import { schemaErrors } from './schema-validator.ts';
 const PLAYBOOK_FOR_SEED: Record<(typeof SEEDS)[number], string> = {
   '000-reactor-netty-load-test': 'reactor-netty-load-burst',
   '001-grpc-explicit-512m': 'grpc-direct-memory-limit',
-  '002-nacos-shaded-grpc': 'nacos-direct-memory',
+  '002-nacos-shaded-grpc': 'nacos-push-backlog',
   '003-copy-not-released': 'netty-copy-not-released',
   '004-inbound-handler-leak': 'netty-inbound-handler-retains',
 };
@@ -80,8 +80,23 @@ describe('the reply', () => {
     const { reply } = answer(fixture('seeds/000-reactor-netty-load-test.txt'), kb, { language: 'en' });
     assert.equal(
       reply.text,
-      'Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33.Final',
+      'Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33',
     );
+  });
+
+  it('shows at most three steps of the playbook and keeps every step, titled and linked, for the full view', () => {
+    for (const file of allFixtures) {
+      const { reply, playbook, fullPlaybook } = answer(fixture(file), kb, { language: 'en' });
+      assert.equal(fullPlaybook?.steps.length, playbook?.steps.length, file);
+      assert.equal(fullPlaybook?.title, playbook?.title, file);
+      if (!fullPlaybook) continue;
+      const steps = reply.blocks.at(-1);
+      assert.ok(steps?.type === 'section', file);
+      const numbered = (steps.text?.text ?? '').split('\n').filter((l) => /^\d\. /.test(l));
+      assert.ok(numbered.length >= 1 && numbered.length <= 3, file);
+      const urls = fullPlaybook.links.map((l) => l.url);
+      assert.deepEqual(urls, [...new Set(urls)], file);
+    }
   });
 
   it('answers in the language of the paste unless told otherwise', () => {

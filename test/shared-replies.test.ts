@@ -12,13 +12,25 @@ const answer = (n: number, text: string): MessageParts => ({
   context: { lang: 'en' },
 });
 
-describe('replies kept for the Share button', () => {
+describe('replies kept for the Share and Full playbook buttons', () => {
   it('gives a kept reply back once, whole', () => {
     const shared = new SharedReplies();
     const id = shared.keep(answer(1, 'one'));
     assert.deepEqual(shared.take(id), answer(1, 'one'));
     assert.equal(shared.take(id), null);
     assert.deepEqual(shared.size, { count: 0, chars: 0 });
+  });
+
+  it('shows a kept reply as often as its Full playbook button is clicked, until its time is up', () => {
+    let now = 0;
+    const shared = new SharedReplies(1_000_000, 60_000, () => now);
+    const id = shared.keep(answer(1, 'one'));
+    assert.deepEqual(shared.peek(id), answer(1, 'one'));
+    assert.deepEqual(shared.peek(id), answer(1, 'one'));
+    assert.equal(shared.size.count, 1);
+    now = 61_000;
+    assert.equal(shared.peek(id), null);
+    assert.equal(shared.peek('no-such-id'), null);
   });
 
   it('stays within its size budget, dropping the oldest first', () => {

@@ -63,9 +63,11 @@ export interface IncidentState {
 /** The answer with its incident around it: repeats, the first thread elsewhere, the trend, marks, buttons. */
 export function incidentMessage(done: Answer, state: IncidentState): MessageParts {
   const { incident: inc, elsewhere } = state;
-  const trend = trendOf(state.samples, inc.latestMax ?? done.report.summary.maxBytes);
+  const limit = inc.latestMax ?? done.report.summary.maxBytes;
+  const trend = trendOf(state.samples, limit);
   return {
     base: done.reply,
+    ...playbookOf(done),
     context: {
       lang: done.report.language,
       incident: {
@@ -74,7 +76,7 @@ export function incidentMessage(done: Answer, state: IncidentState): MessagePart
         firstSeen: inc.firstSeen,
         playbookId: done.report.playbook?.id ?? null,
       },
-      ...(trend ? { trend: { trend, maxBytes: inc.latestMax } } : {}),
+      ...(trend ? { trend: { trend, maxBytes: limit } } : {}),
       ...(elsewhere?.firstPermalink
         ? { elsewhere: { channel: elsewhere.channel, permalink: elsewhere.firstPermalink } }
         : {}),
@@ -87,8 +89,14 @@ export function incidentMessage(done: Answer, state: IncidentState): MessagePart
 export function unrecordedMessage(done: Answer, problem: StoreProblem | null): MessageParts {
   return {
     base: done.reply,
+    ...playbookOf(done),
     context: { lang: done.report.language, ...(problem ? { storeProblem: problem } : {}) },
   };
+}
+
+/** The full playbook, kept with the parts so a click on its button can show it. */
+function playbookOf(done: Answer): Pick<MessageParts, 'playbook'> {
+  return done.fullPlaybook ? { playbook: done.fullPlaybook } : {};
 }
 
 /** Read back what saveMessage kept (null when nothing usable was kept). */

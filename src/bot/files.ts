@@ -45,12 +45,20 @@ export function isTextFile(f: SlackFile): boolean {
   return /\.(log|txt|out|err|trace|json)$/i.test(f.name ?? '');
 }
 
+/** The text of a Slack file, or why it cannot be read: a value, never a throw. */
 export async function fetchFileText(
   file: SlackFile,
   botToken: string,
   max = MAX_FILE_BYTES,
+  timeoutMs = 30_000,
 ): Promise<FileText> {
   const name = file.name ?? file.title ?? file.id ?? 'file';
+  const failed = (err: unknown): FileText => ({
+    ok: false,
+    name,
+    reason: 'unreadable',
+    detail: { key: 'file.error', values: { message: (err as Error).message } },
+  });
   if (!isTextFile(file))
     return {
       ok: false,
@@ -73,15 +81,10 @@ export async function fetchFileText(
     res = await fetch(url, {
       headers: { authorization: `Bearer ${botToken}` },
       redirect: 'follow',
-      signal: AbortSignal.timeout(30_000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
-    return {
-      ok: false,
-      name,
-      reason: 'unreadable',
-      detail: { key: 'file.error', values: { message: (err as Error).message } },
-    };
+    return failed(err);
   }
   if (!res.ok || !res.body)
     return {
@@ -94,20 +97,25 @@ export async function fetchFileText(
   const reader = res.body.getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      return {
-        ok: false,
-        name,
-        reason: 'too-large',
-        detail: { key: 'file.moreThan', values: { size: formatBytes(max) } },
-      };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) {
+        await reader.cancel();
+        return {
+          ok: false,
+          name,
+          reason: 'too-large',
+          detail: { key: 'file.moreThan', values: { size: formatBytes(max) } },
+        };
+      }
+      parts.push(value);
     }
-    parts.push(value);
+  } catch (err) {
+    // The timeout, or a dropped connection, can strike while the body streams too.
+    return failed(err);
   }
   const text = Buffer.concat(parts).toString('utf8');
   // Slack answers an unauthorised download with its login page, not an error.

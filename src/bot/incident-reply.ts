@@ -59,8 +59,13 @@ export async function handleTrace(
       );
     }
     const parts = unrecordedMessage(done, recording?.problem ?? null);
-    if (post)
-      await postReply(client, deps, where(input), composeMessage(parts), input.surface, input.startedAt);
+    if (post) {
+      // No record keeps these parts: memory does, for a while, so the Full playbook button works.
+      const posted = parts.playbook
+        ? { ...parts, context: { ...parts.context, keptId: deps.shared.keep(parts) } }
+        : parts;
+      await postReply(client, deps, where(input), composeMessage(posted), input.surface, input.startedAt);
+    }
     return { answer: done, recorded: null, parts };
   }
   const rec = recording.recorded;

@@ -1,4 +1,5 @@
 /** Posting replies, with the measurements and logs every surface shares. */
+import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../render/blocks.ts';
 import type { BotDeps } from './deps.ts';
@@ -27,6 +28,16 @@ export async function postReply(
   deps.metrics.replies.inc({ surface });
   deps.metrics.latency.observe({ surface }, (performance.now() - startedAt) / 1000);
   return res.ts;
+}
+
+/** Answer a click only to the person who clicked, leaving the message they clicked as it is. */
+export async function respondPrivately(respond: RespondFn, reply: Reply): Promise<void> {
+  await respond({
+    response_type: 'ephemeral',
+    replace_original: false,
+    blocks: reply.blocks,
+    text: reply.text,
+  });
 }
 
 /** A short reference for an error, shown to the user and written in the log line. */

@@ -1,5 +1,6 @@
 /**
- * Private answers kept for a while so their "Share in channel" button can post them. Kept as JSON
+ * Answers kept for a while so their buttons can use them: "Share in channel" posts a private one,
+ * *Full playbook* shows the steps of one no incident record keeps. Kept as JSON
  * text within a size budget: a busy incident channel must not grow the bot's memory.
  */
 import { randomUUID } from 'node:crypto';
@@ -41,6 +42,13 @@ export class SharedReplies {
     if (!k) return null;
     this.drop(id, k);
     if (this.now() - k.at > this.ttlMs) return null;
+    return JSON.parse(k.json) as MessageParts;
+  }
+
+  /** The parts kept under `id`, left kept (a *Full playbook* button may be clicked again); null when unknown or expired. */
+  peek(id: string): MessageParts | null {
+    const k = this.kept.get(id);
+    if (!k || this.now() - k.at > this.ttlMs) return null;
     return JSON.parse(k.json) as MessageParts;
   }
 

@@ -8,6 +8,7 @@ import { withExistingStore } from '../app/store.ts';
 import { mask } from '../core/mask/index.ts';
 import type { Language } from '../core/types.ts';
 import { parseDuration } from '../core/units.ts';
+import { RULES } from '../diagnosis/registry.ts';
 import { buildHandoff } from '../incidents/handoff.ts';
 import { writeCompiled } from '../knowledge/compiled.ts';
 import { ALWAYS, FIELD_HELP } from '../knowledge/fields.ts';
@@ -15,7 +16,7 @@ import { COMPILED, KnowledgeError, lintKnowledge, loadKnowledge, loadSources } f
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { formatProblem } from '../knowledge/yaml-file.ts';
 import { handoffToText } from '../render/handoff.ts';
-import { replyToText } from '../render/text.ts';
+import { answerToText } from '../render/text.ts';
 import { StoreError } from '../store/errors.ts';
 import type { Store } from '../store/store.ts';
 import { progressReporter } from './progress.ts';
@@ -70,7 +71,9 @@ export function buildProgram(): Command {
         progress.done();
       }
       const done = complete(report, kb);
-      const out = opts.json ? `${JSON.stringify(done.report, null, 2)}\n` : replyToText(done.reply);
+      const out = opts.json
+        ? `${JSON.stringify(done.report, null, 2)}\n`
+        : answerToText(done.reply, done.fullPlaybook, done.report.language);
       await write(out);
       process.exitCode = report.detected ? EXIT.ok : EXIT.none;
     });
@@ -103,7 +106,10 @@ export function buildProgram(): Command {
     .description('validate knowledge/ and playbooks/; each problem as file:line:col message')
     .argument('[dir]', 'folder holding knowledge/ and playbooks/ (default: the installed ones)')
     .action(async (dir: string | undefined) => {
-      const problems = lintKnowledge(dir);
+      const problems = lintKnowledge(
+        dir,
+        RULES.map((r) => r.id),
+      );
       for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
       if (problems.length === 0) await write('knowledge base: no problems\n');
       process.exitCode = problems.length === 0 ? EXIT.ok : EXIT.none;

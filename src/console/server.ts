@@ -19,6 +19,7 @@ import type { KnowledgeBase } from '../knowledge/load.ts';
 import { PACKAGE_ROOT } from '../knowledge/schemas.ts';
 import { readablePlaybook } from '../playbook/fill.ts';
 import { handoffBlocks } from '../render/handoff.ts';
+import { playbookBlocks } from '../render/playbook-blocks.ts';
 import { browserLanguage, pageIn, pageMessages } from './page.ts';
 
 /** Largest body accepted (a pasted log or an uploaded file). */
@@ -125,9 +126,11 @@ async function handle(
       return send(res, 200, 'text/plain', 'ok');
     case 'POST /api/analyze': {
       const report = await analyzeChunks(bodyChunks(req), kb.analyzer, language ? { language } : {});
-      // Whole or in windows, the analysis masked every line it read: the report holds no secret.
-      const { report: full, reply } = complete(report, kb);
-      return json(res, 200, { report: full, blocks: reply.blocks, text: reply.text });
+      // Whole or in windows, the analysis masked every line it read: the report, and the reply and
+      // playbook made from it, hold no secret.
+      const { report: full, reply, fullPlaybook } = complete(report, kb);
+      const playbook = fullPlaybook ? playbookBlocks(fullPlaybook, full.language) : [];
+      return json(res, 200, { report: full, blocks: reply.blocks, text: reply.text, playbook });
     }
     case 'GET /api/search': {
       const q = mask(url.searchParams.get('q') ?? '');
@@ -161,7 +164,7 @@ async function handle(
     const entry = kb.entries.find((e) => e.id === id);
     if (entry) return json(res, 200, { type: 'knowledge', doc: entry });
     const playbook = kb.playbooks.find((p) => p.id === id);
-    if (playbook) return json(res, 200, { type: 'playbook', doc: readablePlaybook(playbook) });
+    if (playbook) return json(res, 200, { type: 'playbook', doc: readablePlaybook(playbook, kb.versions) });
     throw new HttpError(404, 'console.error.noDoc', { id });
   }
   throw new HttpError(404, 'console.error.notFound');

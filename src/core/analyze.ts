@@ -3,14 +3,15 @@
  * Large inputs use `createAnalysis()` and feed lines as they stream.
  */
 import { say } from '../i18n/messages.ts';
-import { diagnose, unknownFinding } from './diagnose.ts';
 import { detectLanguage } from './language.ts';
-import { lineMasker } from './mask/index.ts';
+import { newestFirst } from './line-order.ts';
+import { lineMasker, mask } from './mask/index.ts';
 import { type CleanLine, Normalizer, unwrapHardWrapped } from './normalize.ts';
-import { type ScannedEvent, Scanner } from './scanner.ts';
+import { type ScannedEvent, Scanner, type ScanResult } from './scanner.ts';
 import { summarize } from './summarize.ts';
 import type { AnalyzerKnowledge, Language, Report, TraceEvent } from './types.ts';
 import { utf8Length } from './units.ts';
+import { VersionReader } from './versions.ts';
 
 export interface AnalyzeOptions {
   /** Reply language; by default, the language of the input. */
@@ -29,7 +30,13 @@ export interface Analysis {
 
 export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Analysis {
   const scanner = new Scanner(knowledge);
-  const normalizer = new Normalizer(maskedInto(scanner));
+  const versions = new VersionReader(knowledge.frameworks);
+  const normalizer = new Normalizer(
+    masked((l) => {
+      scanner.push(l);
+      versions.observe(l.text);
+    }),
+  );
   return {
     push: (raw, n) => normalizer.push(raw, n),
     gap: () => {
@@ -39,7 +46,10 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
     busy: () => scanner.busy(),
     finish(stats) {
       normalizer.end();
-      return buildReport(scanner, knowledge, options, { ...stats, cutLines: normalizer.stats.cutLines });
+      return buildReport(scanner.finish(maskedSources(normalizer.sources)), versions, knowledge, options, {
+        ...stats,
+        cutLines: normalizer.stats.cutLines,
+      });
     },
   };
 }
@@ -47,7 +57,8 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
 /** Analyze a whole pasted text. */
 export function analyze(text: string, knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Report {
   const scanner = new Scanner(knowledge);
-  const normalizer = new Normalizer(maskedInto(scanner));
+  const clean: CleanLine[] = [];
+  const normalizer = new Normalizer(masked((l) => clean.push(l)));
   const raw = text.split('\n');
   if (raw.length > 0 && raw[raw.length - 1] === '' && text.length > 0) raw.pop();
   const unwrapped = unwrapHardWrapped(raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
@@ -57,7 +68,13 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
       normalizer.push(l, i + 1);
     });
   normalizer.end();
-  return buildReport(scanner, knowledge, options, {
+  if (newestFirst(clean)) clean.reverse();
+  const versions = new VersionReader(knowledge.frameworks);
+  for (const l of clean) {
+    scanner.push(l);
+    versions.observe(l.text);
+  }
+  return buildReport(scanner.finish(maskedSources(normalizer.sources)), versions, knowledge, options, {
     bytes: utf8Length(text),
     lines: text === '' ? 0 : raw.length,
     windowed: false,
@@ -66,30 +83,35 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
 }
 
 /**
- * Clean lines are masked before the scanner sees them: no secret reaches the report, so none
- * reaches a reply, the store or a log. After normalizing, the invisible characters are gone and
- * over-long lines are cut, so masking reads at most MAX_PARSE_LINE characters of any line.
+ * Clean lines are masked before the scanner and the version reader see them: no secret reaches the
+ * report, so none reaches a reply, the store or a log. After normalizing, the invisible characters
+ * are gone and over-long lines are cut, so masking reads at most MAX_PARSE_LINE characters of any
+ * line. Lines are masked as pasted, before a newest-first paste is turned round, so a private key's
+ * body still follows its header.
  */
-function maskedInto(scanner: Scanner): (line: CleanLine) => void {
-  const mask = lineMasker();
-  return (l) => scanner.push({ text: mask(l.text), line: l.line });
+function masked(into: (line: CleanLine) => void): (line: CleanLine) => void {
+  const maskLine = lineMasker();
+  return (l) => into({ text: maskLine(l.text), line: l.line });
+}
+
+/** The platform prefixes, masked too: a host or user name in one is no business of the scanner. */
+function maskedSources(sources: readonly string[]): string[] {
+  return sources.map(mask);
 }
 
 function buildReport(
-  scanner: Scanner,
+  scan: ScanResult,
+  versions: VersionReader,
   knowledge: AnalyzerKnowledge,
   options: AnalyzeOptions,
   stats: { bytes: number; lines: number; windowed: boolean; cutLines: number },
 ): Report {
-  const scan = scanner.finish();
   const language = options.language ?? detectLanguage(scan.cjkChars);
   const packages = knowledge.frameworks
     .filter((f) => f.id !== 'netty')
     .flatMap((f) => [...(f.packages ?? []), ...(f.shaded ?? [])]);
-  const { summary, signals, notes } = summarize(scan, language, packages);
+  const { summary, signals, notes } = summarize(scan, language, packages, versions.result());
   const detected = scan.events.length > 0;
-  let findings = detected ? diagnose(signals, summary.frameworks, knowledge, language) : [];
-  if (detected && findings.length === 0) findings = [unknownFinding(language)];
   // Notes are kept as keys until here: the scanner meets them before the language is known.
   if (stats.cutLines > 0) notes.push({ key: 'note.cutLines', values: { n: stats.cutLines } });
   if (scan.eventsOmitted > 0) notes.push({ key: 'note.eventsOmitted', values: { n: scan.eventsOmitted } });
@@ -99,7 +121,8 @@ function buildReport(
     detected,
     events: scan.events.map(publicEvent),
     summary,
-    findings,
+    // Diagnosed above the core (src/diagnosis/), once the report is read.
+    findings: [],
     playbook: null,
     knowledge: [],
     language,

@@ -1,10 +1,18 @@
 /** Signals found in what people write around a trace ("压测", "keeps growing", "SimpleChannelInboundHandler"). */
 import { LiteralSet } from './literal-set.ts';
+import type { Header } from './parse/header.ts';
 import type { SignalDef } from './types.ts';
 
 const EXCERPT = 100;
 
-const cache = new WeakMap<SignalDef[], { set: LiteralSet<string>; count: number }>();
+// Advice, not testimony: "consider upgrading to…", "建议升级到…" says nothing about what happened.
+const ADVICE =
+  /建议|考虑|可以尝试|不妨|\bconsider |you should|you could|you can try|(?:we|i) (?:recommend|suggest)|is recommended/;
+
+const cache = new WeakMap<
+  SignalDef[],
+  { set: LiteralSet<string>; count: number; testimony: ReadonlySet<string> }
+>();
 
 function compile(signals: SignalDef[]) {
   let c = cache.get(signals);
@@ -13,7 +21,8 @@ function compile(signals: SignalDef[]) {
     const entries = text.flatMap((s) =>
       (s.patterns ?? []).map((p): [string, string] => [p.toLowerCase(), s.id]),
     );
-    c = { set: new LiteralSet(entries), count: text.length };
+    const testimony = new Set(text.filter((s) => s.testimony).map((s) => s.id));
+    c = { set: new LiteralSet(entries), count: text.length, testimony };
     cache.set(signals, c);
   }
   return c;
@@ -22,17 +31,28 @@ function compile(signals: SignalDef[]) {
 export class CueMatcher {
   private readonly set: LiteralSet<string>;
   private readonly count: number;
+  private readonly testimony: ReadonlySet<string>;
   readonly found = new Map<string, string>();
 
   constructor(signals: SignalDef[]) {
-    ({ set: this.set, count: this.count } = compile(signals));
+    ({ set: this.set, count: this.count, testimony: this.testimony } = compile(signals));
   }
 
-  /** `lower` is `line` lower-cased. */
-  observe(line: string, lower: string): void {
+  /**
+   * `lower` is `line` lower-cased; `record` says the line is a log record or an exception message.
+   * Testimony signals (what people say happened) count only in what a person wrote, and not in advice.
+   */
+  observe(line: string, lower: string, record = false): void {
     if (this.found.size === this.count) return;
+    let advice: boolean | null = null;
     for (const m of this.set.matches(lower)) {
-      if (!this.found.has(m.owner)) this.found.set(m.owner, excerpt(line, m.at, m.literal.length));
+      if (this.found.has(m.owner)) continue;
+      if (this.testimony.has(m.owner)) {
+        if (record) continue;
+        advice ??= ADVICE.test(lower);
+        if (advice) continue;
+      }
+      this.found.set(m.owner, excerpt(line, m.at, m.literal.length));
     }
   }
 }
@@ -48,4 +68,12 @@ function excerpt(line: string, at: number, len: number): string {
     `${start > 0 ? '…' : ''}${piece}${start + EXCERPT < t.length ? '…' : ''}`.replace(/\s+/g, ' ') ||
     t.slice(0, len)
   );
+}
+
+// `java.lang.OutOfMemoryError: …`, `Caused by: …`, `Exception in thread "main" …`
+const THROWN = /^(?:Caused by: |Exception in thread |[\w$.]{1,200}(?:Exception|Error|Throwable)\b)/;
+
+/** A log record or an exception's own text, as opposed to what a person wrote around it. */
+export function isRecord(line: string, header: Header): boolean {
+  return header.timestamp !== null || THROWN.test(line);
 }

@@ -29,7 +29,9 @@ export function failureIdentityOf(report: Report): FailureIdentity | null {
   return {
     kind: s.kind ?? 'unknown',
     exceptionClass: primary?.exceptionClass ?? '',
-    framework: s.frameworks[0]?.id ?? null,
+    // A product named from its package is read off the first frame outside Netty, which the identity
+    // holds already; counting it again would give incidents recorded before it was named new keys.
+    framework: s.frameworks.find((f) => !f.fromPackage)?.id ?? null,
     // The frame without its line number: the same failure after a redeploy is the same incident.
     firstFrame: outside ? frameName(outside) : s.leakSites[0] ? frameName(s.leakSites[0].frame) : null,
     maxBytes: s.maxBytes,

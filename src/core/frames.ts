@@ -1,6 +1,5 @@
 /** What the frames of a trace say: allocation path, read or write, transport, user call sites. */
-import { frameName } from './parse/frame.ts';
-import { unshade } from './scanner.ts';
+import { frameName, unshade } from './parse/frame.ts';
 import type { AllocationPath, IoDirection, Transport } from './types.ts';
 
 const JDK = ['java.', 'javax.', 'jdk.', 'sun.', 'com.sun.'];
@@ -69,7 +68,7 @@ export function allocationPathOf(frames: string[]): { path: AllocationPath; fram
 
 /**
  * Walk from the allocation outwards: the first frame that tells who asked for the memory. Frames of
- * known frameworks (their `packages` in frameworks.yml) are passed over: they are not the user's code.
+ * catalogued products (their `packages` in knowledge/products/) are passed over: they are not the user's code.
  */
 export function ioDirectionOf(
   frames: string[],
@@ -90,6 +89,34 @@ export function ioDirectionOf(
   return framework ? { direction: 'user-code', frame: framework } : { direction: 'unknown', frame: null };
 }
 
+// `io.grpc.netty.shaded.io.netty.buffer.PoolArena.allocate(…)` (a relocated Netty 4)
+const RELOCATED = /^((?:[a-z_][\w$]{0,60}\.){1,12}io\.netty\.)[a-z]/;
+// `org.elasticsearch.common.netty.channel.socket.nio.NioWorker.read(…)`: Netty 3, whose root is `org.jboss.netty.`,
+// relocated; told by classes only Netty 3 has, as other projects name packages `….netty.channel` too.
+const NETTY3 =
+  /^((?:[a-z_][\w$]{0,60}\.){1,12}netty\.)(?:channel\.socket\.nio\.(?:NioWorker|AbstractNioWorker|AbstractNioSelector|SocketReceiveBufferAllocator|SocketSendBufferPool)|util\.ThreadRenamingRunnable|buffer\.(?:ChannelBuffers|[A-Z]\w{0,40}ChannelBuffer)\b)/;
+
+/** Netty's package root as the frames print it, when it is not `io.netty.` (a relocation, or Netty 3). */
+export function nettyRootOfFrames(frames: string[]): string | null {
+  for (const f of frames) {
+    if (!f.includes('netty.')) continue;
+    const root = RELOCATED.exec(f)?.[1] ?? NETTY3.exec(f)?.[1];
+    if (root && root !== 'org.jboss.netty.') return root;
+  }
+  return null;
+}
+
+/**
+ * The prefix a relocation put before Netty's root: `io.grpc.netty.shaded.io.netty.` →
+ * `io.grpc.netty.shaded.`, Netty 3's `org.elasticsearch.common.netty.` → `org.elasticsearch.common.`.
+ */
+export function relocationOf(root: string): string | null {
+  if (root === 'io.netty.' || root === 'org.jboss.netty.') return null;
+  if (root.endsWith('.io.netty.')) return root.slice(0, -'io.netty.'.length);
+  if (root.endsWith('.netty.')) return root.slice(0, -'netty.'.length);
+  return root;
+}
+
 export function transportOf(frames: string[], threads: string[]): Transport | null {
   for (const raw of frames) {
     const f = unshade(raw);
@@ -99,9 +126,12 @@ export function transportOf(frames: string[], threads: string[]): Transport | nu
     if (f.includes('.channel.nio.') || f.includes('.channel.socket.nio.')) return 'nio';
   }
   for (const t of threads) {
+    // Tomcat's connector threads (`http-nio-8080-exec-9`) name its own NIO, not Netty's transport.
+    if (/-exec-\d/.test(t)) continue;
+    // `reactor-http-epoll-4`, `epollEventLoopGroup-3-2`, `kQueueEventLoopGroup-2-1`, `iOUringEventLoopGroup-2-1`
     if (/-epoll-|epollEventLoop/i.test(t)) return 'epoll';
-    if (/-kqueue-/i.test(t)) return 'kqueue';
-    if (/-uring-/i.test(t)) return 'io_uring';
+    if (/-kqueue-|kqueueEventLoop/i.test(t)) return 'kqueue';
+    if (/-(?:io_)?uring-|uringEventLoop/i.test(t)) return 'io_uring';
     if (/-nio-|nioEventLoop/i.test(t)) return 'nio';
   }
   return null;

@@ -4,6 +4,11 @@
  * escaped `\n\tat`, CRLF. Over-long lines are cut here, before any regular expression sees them.
  */
 
+import { splitCollapsed } from './collapsed.ts';
+import { brokenJsonRecord, jsonField, jsonRecord } from './json-record.ts';
+import { SYSLOG, splitPlatformPrefix } from './prefixes.ts';
+import { Rejoiner } from './rejoin.ts';
+
 /** Longest raw line read whole; longer ones keep their head and the parts around event signatures. */
 export const MAX_RAW_LINE = 256 * 1024;
 /** Longest line a parser sees. */
@@ -11,6 +16,8 @@ export const MAX_PARSE_LINE = 8 * 1024;
 const SIGNATURES = ['OutOfDirectMemoryError', 'OutOfMemoryError', 'LEAK: '];
 /** Room an event's message takes after its signature (numbers and all). */
 const MESSAGE = 256;
+/** Distinct platform prefixes kept: a log shows one per service or container. */
+const MAX_SOURCES = 16;
 
 export interface CleanLine {
   text: string;
@@ -21,13 +28,6 @@ export interface CleanLine {
 // `2024-05-17T10:00:00.123456789Z stderr F ` (containerd / CRI)
 const CRI =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2}) (?:stdout|stderr) ([FP]) ?/;
-// `[pod/gateway-7d9f8b6c5-x2kqp/gateway] ` (kubectl logs --prefix)
-const KUBECTL = /^\[pod\/[^\]\s]{1,300}\] /;
-// `gateway-1  | ` (docker compose)
-const COMPOSE = /^[\w.-]{1,80}[-_]\d{1,4} {1,30}\| ?/;
-// `Jun 17 11:02:11 app-7 java[2231]: `
-const SYSLOG =
-  /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} [\w.-]{1,255} [\w./-]{1,128}(?:\[\d{1,10}\])?: /;
 // Slack links: `<https://netty.io/wiki/reference-counted-objects.html|netty.io/…>`
 const SLACK_LINK = /<((?:https?|mailto):[^|>\s]{1,2000})(?:\|[^>]{0,2000})?>/g;
 const ENTITY = /&(gt|lt|amp);/g;
@@ -35,6 +35,8 @@ const ENTITY = /&(gt|lt|amp);/g;
 const LINE_START =
   /^(?:$|\t|\s{2,}at |\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}|\[|at |Caused by|Suppressed|Exception|\.\.\. \d|[A-Z][a-z]{2} {1,2}\d|\{|[a-z][\w$]*(?:\.[a-z][\w$]*)+\.[A-Z])/;
 const ENTITIES: Record<string, string> = { gt: '>', lt: '<', amp: '&' };
+// `\tat io.netty…`, ` \tSuppressed: …`: a JSON string's escaped tab left in when it was half unescaped
+const ESCAPED_TAB = /^ {0,4}(?:\\t){1,4}/;
 
 /** Zero-width and bidi controls split words (`OutOf\u200bDirect…`); full-width digits are digits too. */
 export const INVISIBLE_OR_WIDE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\uff10-\uff19]/;
@@ -55,10 +57,17 @@ export interface NormalizerStats {
 /** Streaming normalizer: feed raw lines in order, receive clean lines. */
 export class Normalizer {
   readonly stats: NormalizerStats = { cutLines: 0 };
+  /**
+   * The platform prefixes taken off the lines, each layout once (`linkerd[2410]: `, `gateway-1  | `):
+   * the service they name may be the only sign of the product that failed.
+   */
+  readonly sources: string[] = [];
+  private readonly sourceShapes = new Set<string>();
   private partial: string | null = null;
   private partialLine = 0;
   /** The last input line that was cut: each is counted once. */
   private lastCut = 0;
+  private readonly rejoin = new Rejoiner((text, line) => this.expand(text, line));
 
   constructor(private readonly emit: (line: CleanLine) => void) {}
 
@@ -88,15 +97,16 @@ export class Normalizer {
       at = this.partialLine;
       this.partial = null;
     }
-    this.expand(this.unslack(text), at);
+    this.rejoin.push(this.unslack(text), at);
   }
 
   /** Emit anything held back (a partial line at the end of input). */
   end(): void {
     if (this.partial !== null) {
-      this.expand(this.partial, this.partialLine);
+      this.rejoin.push(this.unslack(this.partial), this.partialLine);
       this.partial = null;
     }
+    this.rejoin.end();
   }
 
   /** Container and log-shipper wrappers around each physical line. */
@@ -105,12 +115,18 @@ export class Normalizer {
       const log = jsonField(text, ['log']);
       if (log !== null) return log.endsWith('\n') ? log.slice(0, -1) : log;
     }
-    if (text.startsWith('[pod/')) return text.replace(KUBECTL, '');
-    if (text.includes('| ')) {
-      const m = COMPOSE.exec(text);
-      if (m) return text.slice(m[0].length);
-    }
-    return text;
+    const { prefix, text: rest } = splitPlatformPrefix(text);
+    if (prefix !== '') this.keepSource(prefix);
+    return rest;
+  }
+
+  /** A prefix whose shape is new: the same one with other times and pids is the same source. */
+  private keepSource(prefix: string): void {
+    if (this.sources.length >= MAX_SOURCES) return;
+    const shape = prefix.replace(/\d+/g, '0');
+    if (this.sourceShapes.has(shape)) return;
+    this.sourceShapes.add(shape);
+    this.sources.push(prefix);
   }
 
   /** Slack's entities, quotes, fences and links. */
@@ -124,14 +140,22 @@ export class Normalizer {
       text = text.replace(/^(\s*)```/, '$1').replace(/```\s*$/, '');
     }
     if (text.includes('<')) text = text.replace(SLACK_LINK, '$1');
+    // Markdown inline code around a pasted line: `` `2023-11-25T14:29:27,343+0800 [main] ERROR …` ``
+    if (text.startsWith('`') && !text.startsWith('``')) text = text.slice(1);
+    if (text.endsWith('`') && !text.endsWith('``')) text = text.slice(0, -1);
+    if (text.includes('\\t')) text = text.replace(ESCAPED_TAB, (m) => '\t'.repeat(m.trim().length / 2));
     return text;
   }
 
   /** One physical line may hold many: JSON log records, syslog escapes, escaped newlines. */
   private expand(text: string, line: number): void {
     const t = text.trimStart();
-    if (t.startsWith('{') && t.trimEnd().endsWith('}')) {
-      const lines = jsonRecord(t);
+    if (t.startsWith('{')) {
+      const lines = t.trimEnd().endsWith('}')
+        ? jsonRecord(t)
+        : t.startsWith('{"')
+          ? brokenJsonRecord(t)
+          : null;
       if (lines) {
         for (const l of lines) this.out(l, line);
         return;
@@ -156,14 +180,28 @@ export class Normalizer {
   }
 
   private out(text: string, line: number): void {
-    let t = text.endsWith('\r') ? text.slice(0, -1) : text;
+    const full = text.endsWith('\r') ? text.slice(0, -1) : text;
+    for (const t of splitCollapsed(full)) this.outOne(t, line);
+  }
+
+  private outOne(text: string, line: number): void {
+    let t = text;
     if (t.length > MAX_PARSE_LINE) {
       t = cutAroundSignatures(t, MAX_PARSE_LINE);
       if (line !== this.lastCut) this.stats.cutLines++;
       this.lastCut = line;
     }
+    if (MEMORY_ERROR.test(t)) t = t.replace(MISTYPED_CLASS, canonicalClass);
     this.emit({ text: t, line });
   }
+}
+
+const MEMORY_ERROR = /memoryerror/i;
+// `0utOfMemoryError` retyped by hand, `java.lang.outofmemoryerror` lower-cased by a translation.
+const MISTYPED_CLASS = /[0o]ut[0o]f(direct)?memoryerror/gi;
+
+function canonicalClass(_: string, direct: string | undefined): string {
+  return direct ? 'OutOfDirectMemoryError' : 'OutOfMemoryError';
 }
 
 /**
@@ -188,69 +226,6 @@ export function cutAroundSignatures(text: string, limit: number): string {
     }
   }
   return pieces.join(' … ');
-}
-
-/** A JSON log record (logstash, ECS, bunyan…) as the lines a plain log would show. */
-function jsonRecord(text: string): string[] | null {
-  let obj: unknown;
-  try {
-    obj = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return null;
-  const rec = obj as Record<string, unknown>;
-  const message = pick(rec, ['message', 'msg', 'log', 'text']);
-  const stack = pick(rec, [
-    'stack_trace',
-    'stacktrace',
-    'stackTrace',
-    'exception',
-    'error.stack_trace',
-    'err',
-  ]);
-  if (message === null && stack === null) return null;
-  const ts = pick(rec, ['@timestamp', 'timestamp', 'time', 'ts', 'date']);
-  const thread = pick(rec, ['thread_name', 'thread', 'threadName', 'process.thread.name']);
-  const level = pick(rec, ['level', 'severity', 'log.level']);
-  const logger = pick(rec, ['logger_name', 'logger', 'loggerName', 'log.logger']);
-  const head = [ts, thread ? `[${thread}]` : null, level, logger, logger ? '-' : null, message]
-    .filter((x): x is string => x !== null && x !== '')
-    .join(' ');
-  const lines = head.split('\n');
-  if (stack) lines.push(...stack.split('\n'));
-  return lines;
-}
-
-function pick(rec: Record<string, unknown>, keys: string[]): string | null {
-  for (const key of keys) {
-    let v: unknown = rec[key];
-    if (v === undefined && key.includes('.')) {
-      v = key
-        .split('.')
-        .reduce<unknown>(
-          (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
-          rec,
-        );
-    }
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number') return String(v);
-    if (v && typeof v === 'object' && key === 'err') {
-      const stack = (v as Record<string, unknown>).stack;
-      if (typeof stack === 'string') return stack;
-    }
-  }
-  return null;
-}
-
-function jsonField(text: string, keys: string[]): string | null {
-  try {
-    const obj = JSON.parse(text) as unknown;
-    if (obj && typeof obj === 'object') return pick(obj as Record<string, unknown>, keys);
-  } catch {
-    // not JSON after all: read the line as it is
-  }
-  return null;
 }
 
 /** Columns a line takes in a terminal: tabs stop every 8 columns. */

@@ -4,13 +4,15 @@
  */
 
 import type { Said } from '../i18n/messages.ts';
-import { CueMatcher } from './cues.ts';
-import { FrameworkDetector } from './frameworks.ts';
+import { CueMatcher, isRecord } from './cues.ts';
 import type { CleanLine } from './normalize.ts';
+import { OrphanLeakReader } from './orphan-leak.ts';
 import { CompanionReader } from './parse/companions.ts';
-import { type EventLine, parseEventLine } from './parse/exception.ts';
-import { parseFrame } from './parse/frame.ts';
+import { EVENT_NEEDLES, type EventLine, parseEventLine } from './parse/exception.ts';
+import { parseFrame, unshade } from './parse/frame.ts';
 import { type Header, parseHeader } from './parse/header.ts';
+import { ProductDetector } from './products.ts';
+import { carryHead, type RecordHead, recordHead } from './record-head.ts';
 import type { AnalyzerKnowledge, TraceEvent } from './types.ts';
 
 export const MAX_EVENTS = 500;
@@ -29,6 +31,8 @@ export interface ScannedEvent extends TraceEvent {
   /** LEAK reports: their `Created at:` and `#N:` records. */
   records: LeakRecord[];
   quoted: boolean;
+  /** Printed as `Exception in thread "…"`: nothing caught it, and its thread ended. */
+  uncaught: boolean;
 }
 
 export interface ScanResult {
@@ -36,7 +40,9 @@ export interface ScanResult {
   eventsOmitted: number;
   /** Occurrences of events, counted even beyond the cap. */
   occurrences: number;
-  frameworks: ReturnType<FrameworkDetector['result']>;
+  frameworks: ReturnType<ProductDetector['result']>;
+  /** The first Netty relocation prefix seen in any frame or class name. */
+  relocation: string | null;
   cues: Map<string, string>;
   companions: CompanionReader['found'];
   otherErrors: string[];
@@ -59,10 +65,11 @@ export class Scanner {
   private readonly byKey = new Map<string, ScannedEvent>();
   private current: ScannedEvent | null = null;
   /** The last log record's header: an exception printed right after it belongs to it. */
-  private prevHeader: (Header & { line: number; owns: boolean; blank?: boolean }) | null = null;
-  private readonly frameworks: FrameworkDetector;
+  private prevHeader: RecordHead | null = null;
+  private readonly frameworks: ProductDetector;
   private readonly cues: CueMatcher;
   private readonly companions = new CompanionReader();
+  private readonly orphans = new OrphanLeakReader();
   private readonly otherErrors = new Set<string>();
   private readonly notes: Said[] = [];
   private eventsOmitted = 0;
@@ -71,7 +78,7 @@ export class Scanner {
   private lines = 0;
 
   constructor(knowledge: AnalyzerKnowledge) {
-    this.frameworks = new FrameworkDetector(knowledge.frameworks);
+    this.frameworks = new ProductDetector(knowledge.frameworks);
     this.cues = new CueMatcher(knowledge.signals);
   }
 
@@ -85,31 +92,32 @@ export class Scanner {
       else this.prevHeader = null;
       return;
     }
-    if (trimmed.includes('netty')) this.companions.readVersionsOnly(trimmed);
+    // `etty`: jar names (`netty-common-…`) and a version stated in prose (`Netty version: …`).
+    if (trimmed.includes('etty')) this.companions.readVersionsOnly(trimmed);
     const frame = trimmed.includes('(') ? parseFrame(trimmed) : null;
     if (frame) {
+      this.current ??= this.orphans.frame(frame, !trimmed.startsWith('at '), line);
       this.onFrame(frame);
       return;
     }
     if (this.current && this.onTraceStructure(trimmed)) return;
+    if (!this.current && this.orphans.heading(trimmed, line)) return;
 
     const ev = mayOpenEvent(trimmed) ? parseEventLine(trimmed) : null;
     const header = parseHeader(trimmed);
     if (ev) {
-      this.onEventLine(ev, header, line);
-      this.observeText(trimmed);
+      this.onEventLine(ev, header, line, trimmed.includes('Exception in thread "'));
+      this.observeText(trimmed, isRecord(trimmed, header));
+      this.companions.readRequirement(trimmed);
       return;
     }
-    this.observeText(trimmed);
+    this.observeText(trimmed, isRecord(trimmed, header));
     this.close();
     const jstack = JSTACK_THREAD.exec(trimmed);
     if (jstack?.[1]) this.frameworks.observeThread(jstack[1]);
     this.companions.read(trimmed, header.timestamp);
     if (trimmed.includes('Exception') || trimmed.includes('Error')) this.observeOtherError(trimmed);
-    this.prevHeader =
-      header.timestamp !== null || header.thread !== null
-        ? { ...header, line, owns: ownsNextException(header, trimmed) }
-        : null;
+    this.prevHeader = recordHead(header, trimmed, line) ?? carryHead(this.prevHeader, trimmed);
   }
 
   /** An event is open: following lines may be its frames. */
@@ -120,16 +128,20 @@ export class Scanner {
   /** The input skipped lines here (a large file read around its error signatures). */
   gap(): void {
     this.close();
+    this.orphans.reset();
     this.prevHeader = null;
   }
 
-  finish(): ScanResult {
+  /** The scan's result; `sources` are the platform prefixes taken off its lines (they may name the service). */
+  finish(sources: readonly string[] = []): ScanResult {
     this.close();
+    for (const s of sources) this.frameworks.observeSource(s);
     return {
       events: this.events,
       eventsOmitted: this.eventsOmitted,
       occurrences: this.occurrences,
       frameworks: this.frameworks.result(),
+      relocation: this.frameworks.relocation(),
       cues: this.cues.found,
       companions: this.companions.found,
       otherErrors: [...this.otherErrors],
@@ -172,7 +184,7 @@ export class Scanner {
     return false;
   }
 
-  private onEventLine(ev: EventLine, header: Header, line: number): void {
+  private onEventLine(ev: EventLine, header: Header, line: number, uncaught: boolean): void {
     for (const p of ev.problems) this.note(p);
     const cur = this.current;
     if (
@@ -186,6 +198,7 @@ export class Scanner {
         cur.exceptionClass = ev.exceptionClass;
         cur.quoted = false;
       }
+      cur.uncaught ||= uncaught;
       return;
     }
     this.close();
@@ -193,7 +206,10 @@ export class Scanner {
     let thread = header.thread;
     let start = line;
     const prev = this.prevHeader;
-    if (timestamp === null && thread === null && prev?.owns && !ev.chained) {
+    // The record's own exception, or a cause further down the trace it began.
+    const own =
+      timestamp === null && thread === null && prev?.owns === true && (!ev.chained || prev.trace === true);
+    if (own) {
       timestamp = prev.timestamp;
       thread = prev.thread;
       start = prev.line;
@@ -214,6 +230,7 @@ export class Scanner {
       nettyPackage: ev.nettyPackage,
       records: [],
       quoted: ev.quoted,
+      uncaught: uncaught || (own && prev.uncaught === true),
     };
     this.prevHeader = null;
   }
@@ -242,10 +259,11 @@ export class Scanner {
     this.byKey.set(key, ev);
   }
 
-  private observeText(t: string): void {
+  /** `record`: the line is a log record or an exception's message, not what a person wrote. */
+  private observeText(t: string, record: boolean): void {
     const lower = t.toLowerCase();
-    this.frameworks.observeText(lower);
-    this.cues.observe(t, lower);
+    this.frameworks.observeText(lower, t);
+    this.cues.observe(t, lower, record);
     if (this.cjkChars < 10_000) {
       const m = t.match(CJK);
       if (m) this.cjkChars += m.length;
@@ -266,17 +284,8 @@ export class Scanner {
   }
 }
 
-/**
- * Whether an exception printed on the next line belongs to this record: warnings and errors do, and
- * so does an INFO or DEBUG record that reports a failure (gRPC logs "Transport failed" at INFO).
- */
-function ownsNextException(header: Header, line: string): boolean {
-  const quiet = header.level === 'INFO' || header.level === 'DEBUG' || header.level === 'TRACE';
-  return !quiet || /fail|error|exception|caught|unexpected|refused/i.test(line);
-}
-
 function mayOpenEvent(t: string): boolean {
-  return t.includes('OutOfDirectMemoryError') || t.includes('OutOfMemoryError: ') || t.includes('LEAK: ');
+  return EVENT_NEEDLES.some((n) => t.includes(n));
 }
 
 function sameNumbers(a: ScannedEvent, b: EventLine): boolean {
@@ -288,10 +297,4 @@ function eventKey(e: ScannedEvent): string {
   return [e.kind, e.exceptionClass, e.requestedBytes, e.usedBytes, e.maxBytes, e.thread, e.timestamp].join(
     '|',
   );
-}
-
-/** `io.grpc.netty.shaded.io.netty.buffer.PoolArena…` → `io.netty.buffer.PoolArena…`. */
-export function unshade(frame: string): string {
-  const at = frame.indexOf('.io.netty.');
-  return at > 0 ? frame.slice(at + 1) : frame;
 }

@@ -9,6 +9,51 @@ import { formatBytes, formatDuration, parseTimestamp, SIZES } from './units.ts';
 
 export type Signals = Record<string, Record<string, string>>;
 
+/** Every signal the analyzer computes: knowledge/signals.yml lists the same ids (a test holds them together). */
+export const ANALYZER_SIGNALS = [
+  'oodm',
+  'jdk-direct-limit',
+  'leak-report',
+  'leak-sites',
+  'user-copy',
+  'chunk-request',
+  'huge-request',
+  'pooled-chunk-path',
+  'pooled-huge-path',
+  'unpooled-nocleaner-path',
+  'nio-bits-path',
+  'read-path',
+  'write-path',
+  'user-alloc-path',
+  'limit-explicit',
+  'limit-defaults-to-heap',
+  'limit-netty-property',
+  'limit-tiny',
+  'limit-small',
+  'limit-large',
+  'numbers-contradict',
+  'heap-fine',
+  'nmt-internal-large',
+  'chunk-maps',
+  'anon-region',
+  'required-over-allocated',
+  'samples-growing',
+  'shaded-netty',
+  'netty-before-4-1-75',
+  'netty-4-2',
+  'adaptive-allocator',
+  'aggregator',
+  'outbound-buffer',
+  'thread-cache',
+  'body-rewrite-filter',
+  'repeated-events',
+  'mixed-netty-versions',
+] as const;
+export type AnalyzerSignal = (typeof ANALYZER_SIGNALS)[number];
+
+/** What the analyzer itself found: only ids from ANALYZER_SIGNALS compile here. */
+type Computed = Partial<Record<AnalyzerSignal, Record<string, string>>>;
+
 /** Every signal present, with the values its evidence template names; notes on contradicting numbers. */
 export function signalsOf(
   scan: ScanResult,
@@ -17,7 +62,7 @@ export function signalsOf(
   lang: Language,
 ): { signals: Signals; notes: Said[] } {
   const { companions } = scan;
-  const signals: Signals = {};
+  const signals: Computed = {};
   const notes: Said[] = [];
   if (companions.versions.size > 1) {
     signals['mixed-netty-versions'] = { versions: mixedVersions(companions.versions) };
@@ -31,9 +76,10 @@ export function signalsOf(
   const oomCount = ctx.oomEvents.reduce((n, e) => n + e.occurrences, 0) + Math.max(0, scan.eventsOmitted);
   if (oomCount >= 3) signals['repeated-events'] = { count: String(oomCount) };
 
-  for (const [id, excerpt] of scan.cues) signals[id] = { excerpt };
-
-  return { signals, notes };
+  // What people wrote (text signals, defined in knowledge/signals.yml) joins what the analyzer found.
+  const all: Signals = { ...signals };
+  for (const [id, excerpt] of scan.cues) all[id] = { excerpt };
+  return { signals: all, notes };
 }
 
 /** The Netty versions seen, most mentioned first. */
@@ -71,7 +117,7 @@ interface SignalInput {
   summary: Summary;
   ctx: SummaryContext;
   lang: Language;
-  signals: Signals;
+  signals: Computed;
   notes: Said[];
 }
 
@@ -199,6 +245,12 @@ function companionSignals({ scan, summary, lang, signals }: SignalInput): void {
       address: companions.anonRegion.address,
     };
   }
+  if (companions.requirement) {
+    signals['required-over-allocated'] = {
+      required: formatBytes(companions.requirement.requiredBytes),
+      allocated: formatBytes(companions.requirement.allocatedBytes),
+    };
+  }
   const growth = growthOf(samples, lang);
   if (growth) signals['samples-growing'] = growth;
 }
@@ -213,7 +265,7 @@ function nettySignals({ summary, ctx, signals }: SignalInput): void {
   }
   if (nettyVersion && versionCompare(nettyVersion, '4.2.0') >= 0)
     signals['netty-4-2'] = { version: nettyVersion };
-  const frameSignals: [string, string[]][] = [
+  const frameSignals: [AnalyzerSignal, string[]][] = [
     ['adaptive-allocator', ['AdaptivePoolingAllocator', 'AdaptiveByteBufAllocator']],
     [
       'aggregator',

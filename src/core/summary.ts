@@ -4,14 +4,17 @@ import { type Chunk, chunkFor } from './chunks.ts';
 import {
   allocationPathOf,
   ioDirectionOf,
-  isOutsideNetty,
   leakSiteOf,
+  nettyRootOfFrames,
+  relocationOf,
   transportOf,
   userCopySite,
 } from './frames.ts';
 import { limitOriginOf } from './limit.ts';
+import { nettyReleasesOf } from './netty-lines.ts';
+import { unshade } from './parse/frame.ts';
 import type { ScannedEvent, ScanResult } from './scanner.ts';
-import type { AllocationPath, IoDirection, Language, Sample, Summary } from './types.ts';
+import type { AllocationPath, IoDirection, Language, ProductVersion, Sample, Summary } from './types.ts';
 import { parseTimestamp } from './units.ts';
 
 const MAX_SAMPLES = 200;
@@ -31,18 +34,28 @@ export interface SummaryContext {
   copy: { call: string; frame: string } | null;
 }
 
-/** The event a person reads first: the first that carries numbers. */
+/**
+ * The event a person reads first: the one that ended the service. An uncaught error (its thread
+ * died) before one that was logged and survived; one whose numbers are all whole before one cut
+ * short (a paste limit cuts the last trace); then the latest: by timestamp when both show one, else
+ * by its place in the log. Leak reports only when no out-of-memory error is there.
+ */
 export function primaryEvent(events: ScannedEvent[]): ScannedEvent | null {
-  return (
-    events.find(
-      (e) =>
-        e.kind !== 'leak_report' &&
-        (e.usedBytes !== null || e.maxBytes !== null || e.requestedBytes !== null),
-    ) ??
-    events.find((e) => e.kind !== 'leak_report') ??
-    events[0] ??
-    null
-  );
+  const ooms = events.filter((e) => e.kind !== 'leak_report');
+  let best: ScannedEvent | null = null;
+  for (const e of ooms.length > 0 ? ooms : events) if (!best || endedLater(e, best)) best = e;
+  return best;
+}
+
+const whole = (e: ScannedEvent) => e.requestedBytes !== null && e.usedBytes !== null && e.maxBytes !== null;
+
+function endedLater(a: ScannedEvent, b: ScannedEvent): boolean {
+  if (a.uncaught !== b.uncaught) return a.uncaught;
+  if (whole(a) !== whole(b)) return whole(a);
+  const ta = a.timestamp === null ? null : parseTimestamp(a.timestamp);
+  const tb = b.timestamp === null ? null : parseTimestamp(b.timestamp);
+  if (ta !== null && tb !== null && ta !== tb) return ta > tb;
+  return a.line > b.line;
 }
 
 /** The frames that describe the primary event: its own, or those of the same error printed elsewhere. */
@@ -60,6 +73,7 @@ export function summaryOf(
   scan: ScanResult,
   lang: Language,
   frameworkPackages: string[],
+  productVersions: Record<string, ProductVersion> = {},
 ): { summary: Summary; context: SummaryContext } {
   const { events, companions } = scan;
   const primary = primaryEvent(events);
@@ -73,19 +87,24 @@ export function summaryOf(
   const max = primary?.maxBytes ?? null;
 
   const nettyPackage =
-    primary?.nettyPackage ?? events.find((e) => e.nettyPackage)?.nettyPackage ?? shadedFromFrames(allFrames);
+    primary?.nettyPackage ??
+    nettyRootOfFrames(frames) ??
+    events.find((e) => e.nettyPackage)?.nettyPackage ??
+    nettyRootOfFrames(allFrames) ??
+    (scan.relocation ? `${scan.relocation}io.netty.` : null);
   const nettyPropertyPrefix = nettyPackage ?? 'io.netty.';
-  const shadedPrefix =
-    nettyPropertyPrefix === 'io.netty.'
-      ? null
-      : nettyPropertyPrefix.endsWith('.io.netty.')
-        ? nettyPropertyPrefix.slice(0, -'io.netty.'.length)
-        : nettyPropertyPrefix;
+  const shadedPrefix = relocationOf(nettyPropertyPrefix);
 
   const versions = [...companions.versions.entries()].sort((a, b) => b[1] - a[1]);
-  const nettyVersion = versions[0]?.[0] ?? null;
+  // A jar first; else a dependency or the prose naming Netty beside it ("Netty version: 3.10.6.Final"),
+  // never a version inferred from an upgrade sentence or from line numbers.
+  const stated = productVersions.netty;
+  const nettyVersion = versions[0]?.[0] ?? (stated && stated.from !== 'upgrade' ? stated.version : null);
 
-  const threads = [...new Set(events.map((e) => e.thread).filter((t): t is string => t !== null))];
+  // The headline's thread first: a reader takes the first thread for the one that failed.
+  const threads = [
+    ...new Set([primary, ...events].map((e) => e?.thread ?? null).filter((t): t is string => t !== null)),
+  ];
   const path =
     primary && primary.kind !== 'leak_report'
       ? allocationPathOf(frames)
@@ -95,7 +114,7 @@ export function summaryOf(
       ? ioDirectionOf(frames, frameworkPackages)
       : { direction: 'unknown' as const, frame: null };
   const limitOrigin = limitOriginOf(max, companions, lang);
-  const frameworks = scan.frameworks.map((f) => ({ id: f.id, evidence: say(f.evidence, lang) }));
+  const frameworks = scan.frameworks.map((f) => ({ ...f, evidence: say(f.evidence, lang) }));
   const grpc =
     frameworks.some((f) => f.id === 'grpc' || f.id === 'nacos') ||
     (shadedPrefix ?? '').startsWith('io.grpc.');
@@ -143,6 +162,12 @@ export function summaryOf(
         ? { usedBytes: companions.heapUsedBytes, maxBytes: companions.heapMaxBytes }
         : null,
   };
+  // Present only when the paste shows them, so a report without versions reads as it always did.
+  if (Object.keys(productVersions).length > 0) summary.productVersions = productVersions;
+  // Line numbers count when no jar or dependency shows the release; prose may be wrong about the trace.
+  const built = versions.length > 0 || stated?.from === 'build';
+  const range = built ? null : rangeOfTraces([frames, ...events.map((e) => e.frames)]);
+  if (range) summary.nettyVersionRange = range;
 
   return {
     summary,
@@ -150,11 +175,11 @@ export function summaryOf(
   };
 }
 
-/** `io.grpc.netty.shaded.io.netty.buffer.PoolArena.allocate(…)` → `io.grpc.netty.shaded.io.netty.` */
-function shadedFromFrames(frames: string[]): string | null {
-  for (const f of frames) {
-    const at = f.indexOf('.io.netty.');
-    if (at > 0 && isOutsideNetty(f)) return f.slice(0, at + 10);
+/** The Netty releases of the first trace whose line numbers say which (the failing one first). */
+function rangeOfTraces(traces: string[][]): Summary['nettyVersionRange'] | null {
+  for (const frames of traces) {
+    const range = nettyReleasesOf(frames.map(unshade));
+    if (range) return range;
   }
   return null;
 }

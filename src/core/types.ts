@@ -2,16 +2,19 @@
 import type { Bilingual, Language } from '../i18n/bilingual.ts';
 
 export type EventKind = 'oodm' | 'direct_buffer_oom' | 'cannot_reserve' | 'leak_report';
-export type Scenario =
-  | 'leak-unreleased-bytebuf'
-  | 'undersized-limit'
-  | 'load-burst'
-  | 'slow-consumer-backpressure'
-  | 'large-message'
-  | 'allocator-config'
-  | 'nio-cleaner-gc'
-  | 'jdk-or-netty-bug'
-  | 'unknown';
+/** The causes a diagnosis can name: the one list the code, the YAML and the schema are checked against. */
+export const CAUSES = [
+  'leak-unreleased-bytebuf',
+  'undersized-limit',
+  'load-burst',
+  'slow-consumer-backpressure',
+  'large-message',
+  'allocator-config',
+  'nio-cleaner-gc',
+  'jdk-or-netty-bug',
+] as const;
+export type Cause = (typeof CAUSES)[number];
+export type Scenario = Cause | 'unknown';
 export type { Bilingual, Language };
 export type Transport = 'epoll' | 'nio' | 'kqueue' | 'io_uring';
 export type AllocationPath =
@@ -44,9 +47,14 @@ export interface TraceEvent {
   occurrences: number;
 }
 
+/** A product seen in the paste (a framework above Netty, or Netty itself), most specific first. */
 export interface FrameworkHit {
   id: string;
+  /** How people call it: `Apache Seata`, or the package for a product found only by its package. */
+  name: string;
   evidence: string;
+  /** No catalogue entry matched: the name is the package of the first frame that called Netty. */
+  fromPackage?: true;
 }
 
 export interface Sample {
@@ -75,14 +83,43 @@ export interface Summary {
   samples: Sample[];
   /** Companion evidence read next to the trace (jmap, NMT, strace/pmap). */
   heap: { usedBytes: number | null; maxBytes: number | null } | null;
+  /** Product versions the paste shows (a jar, a dependency, the prose beside the name), by product id. */
+  productVersions?: Record<string, ProductVersion>;
+  /** The Netty releases the trace's line numbers fit, when no jar shows the version. */
+  nettyVersionRange?: NettyRange;
+}
+
+/** A product's version as the paste shows it. */
+export interface ProductVersion {
+  version: string;
+  /** The text that shows it, as written: `armeria-1.25.2.jar`, `Bookie Version: 4.16.2`. */
+  evidence: string;
+  /** A jar or dependency of the build, a version written beside the name, or what an upgrade went to. */
+  from: 'build' | 'name' | 'upgrade';
+}
+
+/** Netty releases read from line numbers. */
+export interface NettyRange {
+  /** In the catalogue's range grammar (src/core/version-range.ts): `>=4.1.16 <=4.1.29`. */
+  range: string;
+  /** The locations that say so: `PlatformDependent.java:640, PoolArena.java:740`. */
+  evidence: string;
 }
 
 export interface Finding {
   scenario: Scenario;
   confidence: number;
   evidence: string[];
-  /** Signal ids that supported this finding, strongest first. */
+  /** Ids of the rules that supported this finding, strongest first. */
   signals: string[];
+  /** What speaks against it: the evidence of the rules that rule it out. */
+  against?: string[];
+}
+
+/** Whether the evidence decides, and when it does not, the facts that would. */
+export interface Verdict {
+  decided: boolean;
+  questions: { id: string; text: string; command: string | null }[];
 }
 
 export interface PlaybookRef {
@@ -117,6 +154,8 @@ export interface Report {
   events: TraceEvent[];
   summary: Summary;
   findings: Finding[];
+  /** Set once the report is diagnosed (src/diagnosis/). */
+  verdict?: Verdict;
   playbook: PlaybookRef | null;
   knowledge: KnowledgeRef[];
   language: Language;
@@ -129,30 +168,61 @@ export interface Report {
   input: InputStats;
 }
 
+/** How the analyzer recognises a product of the catalogue (knowledge/products/<id>.yml). */
 export interface FrameworkDef {
   id: string;
   name: string;
+  /** The product it runs on: detection lists a product before its parent. */
   parent?: string;
+  /** Class or package prefixes (`io.seata.`) of its frames, loggers and exception classes. */
   packages?: string[];
+  /** Anchored thread-name patterns. */
   threads?: string[];
+  /** Abbreviated logger prefixes (`r.n.http.`) or bare logger class names (`TransportChannelHandler`). */
+  loggers?: string[];
+  /** Words that name it in prose. */
   keywords?: string[];
+  /** Words that name it only where its parent shows in frames, loggers or threads. */
+  parentKeywords?: string[];
+  /** Relocation prefixes printed before `io.netty.`. */
   shaded?: string[];
-  references?: string[];
+  /** Artifact names (`armeria`, `netty-codec*`) whose jars and coordinates show its version. */
+  artifacts?: string[];
+  /** The range its own versions fall in, to tell a version beside a word it shares (`bookie`) apart. */
+  versions?: string;
+  /** Words beside which a version in prose is its own; by default its id, name and keywords. */
+  versionWords?: string[];
+}
+
+/** What a known bug does, which decides the cause a match supports. */
+export const BUG_CAUSES = ['leak', 'defect', 'regression', 'backpressure', 'config', 'allocator'] as const;
+export type BugCause = (typeof BUG_CAUSES)[number];
+
+/** A known bug of a product, with a range of affected versions (src/core/version-range.ts). */
+export interface KnownBug {
+  title: string;
+  affects: string;
+  /** The first fixed version of each affected line, oldest first. */
+  fixed: string[];
+  cause: BugCause;
+  /** Class or method names whose presence in frames or leak records shows this bug. */
+  signature?: string[];
+  source: string;
 }
 
 export interface SignalDef {
   id: string;
   source: 'analyzer' | 'text';
   patterns?: string[];
+  /** A text signal of what people say happened: read only in their own words, never in advice or log text. */
+  testimony?: boolean;
   evidence: Bilingual;
 }
 
 export interface ScenarioDef {
-  id: Exclude<Scenario, 'unknown'>;
+  id: Cause;
   title: Bilingual;
-  prior: number;
-  signals: Record<string, number>;
-  frameworks?: Record<string, number>;
+  description?: string;
 }
 
 /** What the analyzer needs from the knowledge base: plain data, already validated. */
@@ -160,5 +230,4 @@ export interface AnalyzerKnowledge {
   frameworks: FrameworkDef[];
   signals: SignalDef[];
   scenarios: ScenarioDef[];
-  minimumConfidence: number;
 }

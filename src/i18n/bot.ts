@@ -8,6 +8,10 @@ export const BOT = {
     en: 'That answer has expired: ask again with `/netty-oom`.',
     zh: '这条回复已过期：请用 `/netty-oom` 重新提问。',
   },
+  'bot.playbookGone': {
+    en: 'That playbook is no longer kept: paste the trace again, or run `netty-oom analyze` on it.',
+    zh: '这份处理步骤已不再保留：请重新粘贴堆栈，或对它运行 `netty-oom analyze`。',
+  },
   'bot.help': {
     en: "*netty-oom* reads Netty `OutOfDirectMemoryError`, JDK `Direct buffer memory` and Netty `LEAK:` traces.\n• Paste a trace in a channel I am in: I answer in its thread.\n• `/netty-oom TEXT`: analyze TEXT (only you see the answer; share it with the button).\n• `/netty-oom search QUERY`: search the knowledge base (English or 中文).\n• `/netty-oom handoff 24h`: the on-call handoff of the last 24 hours.\n• `/netty-oom help`: this message.\n• Message menu → *Analyze OOM trace*: analyze any message, or its attached log.\n• Mention me in a thread: I analyze the thread's first message.",
     zh: '*netty-oom* 读取 Netty `OutOfDirectMemoryError`、JDK `Direct buffer memory` 和 Netty `LEAK:` 日志。\n• 在我所在的频道粘贴堆栈：我会在该消息的线程里回复。\n• `/netty-oom 文本`：分析这段文本（只有你能看到，可以用按钮分享）。\n• `/netty-oom search 关键词`：搜索知识库（中英文均可）。\n• `/netty-oom handoff 24h 交接`：最近 24 小时的值班交接（命令里带中文则用中文回复）。\n• `/netty-oom help`：显示本帮助。\n• 消息菜单 → *Analyze OOM trace*：分析任意一条消息或其附带的日志文件。\n• 在线程中 @ 我：我会分析该线程的第一条消息。',

@@ -33,6 +33,7 @@ export const CONSOLE = {
   'console.analyze': { en: 'Analyze', zh: '分析' },
   'console.chooseFile': { en: 'Choose a log file', zh: '选择日志文件' },
   'console.reply': { en: 'The reply', zh: '回复' },
+  'console.fullPlaybook': { en: 'Full playbook', zh: '完整处理步骤' },
   'console.facts': { en: 'Facts and findings', zh: '事实与结论' },
   'console.json': { en: 'The JSON report', zh: 'JSON 报告' },
   'console.searchLabel': { en: 'Search the knowledge base', zh: '搜索知识库' },

@@ -5,23 +5,27 @@
 import type { Bilingual, Language } from './bilingual.ts';
 import { BOT } from './bot.ts';
 import { CONSOLE } from './console.ts';
+import { DIAGNOSIS } from './diagnosis.ts';
 import { HANDOFF } from './handoff.ts';
 import { HOME } from './home.ts';
 import { NOTES } from './notes.ts';
 import { REPLY } from './reply.ts';
+import { VERSIONS } from './versions.ts';
 
 export type { Bilingual, Language } from './bilingual.ts';
 
 /** The areas of the table, one file each; their keys never overlap (a test holds them to it). */
-export const AREAS = { REPLY, NOTES, BOT, HANDOFF, HOME, CONSOLE } as const;
+export const AREAS = { REPLY, NOTES, DIAGNOSIS, BOT, HANDOFF, HOME, CONSOLE, VERSIONS } as const;
 
 export const MESSAGES = {
   ...REPLY,
   ...NOTES,
+  ...DIAGNOSIS,
   ...BOT,
   ...HANDOFF,
   ...HOME,
   ...CONSOLE,
+  ...VERSIONS,
 } satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,6 +1,6 @@
 /**
  * What the analysis says about the input and its own reasoning: notes on cut or absurd numbers,
- * how the limit was set, the pooled chunk rule, framework evidence, and durations.
+ * how the limit was set, the pooled chunk rule, product evidence, and durations.
  */
 import type { Bilingual } from './bilingual.ts';
 
@@ -28,6 +28,10 @@ export const NOTES = {
   'note.eventsOmitted': {
     en: '{n} more event(s) were counted but not listed',
     zh: '另有 {n} 个事件已计数但未列出',
+  },
+  'note.nettyVersionsDisagree': {
+    en: "the text says Netty {stated} ({evidence}), but the trace's line numbers are those of {lines} ({where}): is the trace from the build that fails?",
+    zh: '文中写的是 Netty {stated}（{evidence}），但堆栈的行号属于 {lines}（{where}）：这份堆栈来自出问题的那个版本吗？',
   },
   'note.windowed': {
     en: 'a large input: only the regions around error signatures were parsed',
@@ -62,7 +66,12 @@ export const NOTES = {
   'framework.frame': { en: 'frame {frame}', zh: '栈帧 {frame}' },
   'framework.exception': { en: '{class}', zh: '{class}' },
   'framework.thread': { en: 'thread {thread}', zh: '线程 {thread}' },
+  'framework.logger': { en: 'logger {logger}', zh: '日志记录器 {logger}' },
   'framework.word': { en: 'the word "{word}"', zh: '文中出现“{word}”' },
+  'framework.wordBeside': {
+    en: 'the word "{word}" beside {parent}',
+    zh: '文中出现“{word}”，且有 {parent} 的痕迹',
+  },
   'duration.seconds': { en: '{n} s', zh: '{n} 秒' },
   'duration.minutes': { en: '{n} min', zh: '{n} 分钟' },
   'duration.hours': { en: '{n} h', zh: '{n} 小时' },

@@ -1,4 +1,4 @@
-/** The analysis reply: headline, facts, findings, playbook heads, and the labels of the report's enums. */
+/** The analysis reply: headline, facts, verdict, playbook heads, and the labels of the report's enums. */
 import type { Bilingual } from './bilingual.ts';
 
 export const REPLY = {
@@ -20,6 +20,7 @@ export const REPLY = {
     zh: '没有发现堆外内存溢出或 Netty LEAK 报告',
   },
   headlineTail: { en: ' — {what}', zh: ' — {what}' },
+  fromPackage: { en: '{name} (named from its package)', zh: '{name}（按包名推断）' },
   kindOodm: { en: "Netty's OutOfDirectMemoryError", zh: 'Netty OutOfDirectMemoryError' },
   // The JDK's own messages, as it prints them: quoted, not translated.
   kindDirect: { en: 'JDK: Direct buffer memory', zh: 'JDK：Direct buffer memory' },
@@ -28,22 +29,16 @@ export const REPLY = {
     zh: 'JDK：Cannot reserve direct buffer memory',
   },
   kindLeak: { en: 'Netty LEAK report', zh: 'Netty LEAK 报告' },
-  fieldRequested: { en: 'Requested', zh: '申请' },
-  fieldUsed: { en: 'Used', zh: '已用' },
-  fieldMax: { en: 'Limit (max)', zh: '上限 (max)' },
-  fieldHeadroom: { en: 'Headroom', zh: '剩余' },
-  fieldThread: { en: 'Thread', zh: '线程' },
-  fieldPath: { en: 'Allocation', zh: '分配路径' },
-  fieldLimit: { en: 'Limit set by', zh: '上限来源' },
-  fieldDirection: { en: 'Path', zh: '读/写' },
-  fieldLeakSite: { en: 'Leak site', zh: '泄漏位置' },
-  percentUsed: { en: '{percent} used', zh: '已用 {percent}' },
   shaded: { en: 'relocated under {prefix}', zh: '重定位到 {prefix}' },
-  times: { en: '{n} times', zh: '{n} 次' },
+  'facts.limit': { en: 'limit: {origin}', zh: '上限来源：{origin}' },
+  'facts.events': { en: '{n} errors in the paste', zh: '日志中共 {n} 次报错' },
   mostLikely: { en: 'Most likely: {title}', zh: '最可能：{title}' },
-  alsoPossible: { en: 'Also possible', zh: '其他可能' },
   unknownCause: { en: 'Cause not clear from the paste', zh: '从日志中看不出明确原因' },
   confidence: { en: '{percent} confidence', zh: '置信度 {percent}' },
+  'verdict.undecided': { en: 'Not decided yet: most likely {options}', zh: '尚无定论：最可能是{options}' },
+  'verdict.or': { en: ' or ', zh: '或' },
+  'verdict.toDecide': { en: 'What would decide it:', zh: '以下信息可以确定原因：' },
+  'verdict.against': { en: 'Less likely: {title} — {reason}', zh: '可能性较小：{title} — {reason}' },
   otherError: {
     en: 'I see {error}: that is not a direct-memory problem.',
     zh: '这里是 {error}：不是堆外内存问题。',
@@ -54,6 +49,8 @@ export const REPLY = {
   },
   notes: { en: 'Note', zh: '注意' },
   playbook: { en: 'What to do: {title}', zh: '处理步骤：{title}' },
+  fullPlaybook: { en: 'Full playbook', zh: '完整处理步骤' },
+  close: { en: 'Close', zh: '关闭' },
   'step.check': { en: 'Check', zh: '检查' },
   'step.act': { en: 'Do', zh: '处理' },
   'step.verify': { en: 'Verify', zh: '验证' },

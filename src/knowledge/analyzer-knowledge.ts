@@ -1,46 +1,23 @@
-/** Load and cross-check the files the analyzer reads: frameworks, signals, scenario rules. */
+/** Load and cross-check the files the analyzer reads: the product catalogue, signals, scenario rules. */
 import { join } from 'node:path';
-import type { AnalyzerKnowledge, FrameworkDef, ScenarioDef, SignalDef } from '../core/types.ts';
+import type { AnalyzerKnowledge, ScenarioDef, SignalDef } from '../core/types.ts';
+import { detectionOf, loadProducts } from './products.ts';
 import { compileSchema } from './schemas.ts';
+import type { Product } from './types.ts';
 import { type Problem, readYaml } from './yaml-file.ts';
 
-// A quantified group that is itself quantified: `(a+)+`, `(\w*)*` backtrack exponentially.
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*{]/;
-
-export function loadAnalyzerKnowledge(root: string, problems: Problem[]): AnalyzerKnowledge | null {
+/** The analyzer's knowledge under `root`, or null when a file has a problem (appended to `problems`). */
+export function loadAnalyzerKnowledge(
+  root: string,
+  problems: Problem[],
+  products: Product[] | null = loadProducts(root, problems),
+): AnalyzerKnowledge | null {
   const dir = join(root, 'knowledge');
-  const fw = readYaml(join(dir, 'frameworks.yml'), root, compileSchema('frameworks'), problems);
   const sig = readYaml(join(dir, 'signals.yml'), root, compileSchema('signals'), problems);
   const sc = readYaml(join(dir, 'scenarios.yml'), root, compileSchema('scenarios'), problems);
-  if (!fw || !sig || !sc) return null;
+  if (!products || !sig || !sc) return null;
   const before = problems.length;
-
-  const frameworks = (fw.data as { frameworks: FrameworkDef[] }).frameworks;
-  const ids = new Set<string>();
-  frameworks.forEach((f, i) => {
-    if (ids.has(f.id)) problems.push(fw.at(['frameworks', i, 'id'], `duplicate framework id "${f.id}"`));
-    ids.add(f.id);
-  });
-  frameworks.forEach((f, i) => {
-    if (f.parent && !ids.has(f.parent)) {
-      problems.push(fw.at(['frameworks', i, 'parent'], `unknown parent framework "${f.parent}"`));
-    }
-    (f.threads ?? []).forEach((t, j) => {
-      try {
-        new RegExp(t);
-      } catch (err) {
-        problems.push(
-          fw.at(['frameworks', i, 'threads', j], `invalid regular expression: ${(err as Error).message}`),
-        );
-        return;
-      }
-      if (NESTED_QUANTIFIER.test(t)) {
-        problems.push(
-          fw.at(['frameworks', i, 'threads', j], 'nested quantifier: this pattern can backtrack without end'),
-        );
-      }
-    });
-  });
+  const frameworks = products.map(detectionOf);
 
   const signals = (sig.data as { signals: SignalDef[] }).signals;
   const signalIds = new Set<string>();
@@ -49,18 +26,25 @@ export function loadAnalyzerKnowledge(root: string, problems: Problem[]): Analyz
     signalIds.add(s.id);
   });
 
-  const rules = sc.data as { minimum: number; scenarios: ScenarioDef[] };
+  const scenarios = (sc.data as { scenarios: ScenarioDef[] }).scenarios;
   const scenarioIds = new Set<string>();
-  rules.scenarios.forEach((s, i) => {
+  scenarios.forEach((s, i) => {
     if (scenarioIds.has(s.id)) problems.push(sc.at(['scenarios', i, 'id'], `duplicate scenario "${s.id}"`));
     scenarioIds.add(s.id);
-    for (const id of Object.keys(s.signals)) {
-      if (!signalIds.has(id)) problems.push(sc.at(['scenarios', i, 'signals', id], `unknown signal "${id}"`));
-    }
-    for (const id of Object.keys(s.frameworks ?? {})) {
-      if (!ids.has(id)) problems.push(sc.at(['scenarios', i, 'frameworks', id], `unknown framework "${id}"`));
-    }
+  });
+  // A pattern belongs to one text signal: the matcher gives each literal a single owner.
+  const owner = new Map<string, string>();
+  signals.forEach((s, i) => {
+    (s.patterns ?? []).forEach((pattern, j) => {
+      const key = pattern.toLowerCase();
+      const first = owner.get(key);
+      if (first)
+        problems.push(
+          sig.at(['signals', i, 'patterns', j], `"${pattern}" is already a pattern of "${first}"`),
+        );
+      else owner.set(key, s.id);
+    });
   });
   if (problems.length > before) return null;
-  return { frameworks, signals, scenarios: rules.scenarios, minimumConfidence: rules.minimum };
+  return { frameworks, signals, scenarios };
 }

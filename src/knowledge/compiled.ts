@@ -9,26 +9,32 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzerKnowledge } from '../core/types.ts';
 import { SearchIndex, type SerializedIndex } from '../search/index.ts';
-import type { KnowledgeEntry, Playbook } from './types.ts';
+import { PRODUCTS_DIR } from './products.ts';
+import type { KnowledgeEntry, Playbook, Product, VersionTable } from './types.ts';
 
-const VERSION = 1;
+const VERSION = 3;
 
 interface Compiled {
   version: number;
   hash: string;
   analyzer: AnalyzerKnowledge;
+  products: Product[];
   entries: KnowledgeEntry[];
   playbooks: Playbook[];
+  versions: VersionTable;
   index: SerializedIndex;
 }
 
-/** A hash of every file the knowledge base is made of. */
+/** A hash of every file the knowledge base is made of, the product catalogue's folder included. */
 export function sourceHash(root: string): string {
   const hash = createHash('sha256');
-  for (const dir of ['knowledge', 'playbooks', 'schemas']) {
+  for (const dir of ['knowledge', PRODUCTS_DIR, 'playbooks', 'schemas']) {
     let files: string[] = [];
     try {
-      files = readdirSync(join(root, dir)).sort();
+      files = readdirSync(join(root, dir), { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort();
     } catch {
       hash.update(`${dir}: missing\n`);
       continue;
@@ -44,14 +50,23 @@ export function sourceHash(root: string): string {
 export function writeCompiled(
   file: string,
   root: string,
-  kb: { analyzer: AnalyzerKnowledge; entries: KnowledgeEntry[]; playbooks: Playbook[]; search: SearchIndex },
+  kb: {
+    analyzer: AnalyzerKnowledge;
+    products: Product[];
+    entries: KnowledgeEntry[];
+    playbooks: Playbook[];
+    versions: VersionTable;
+    search: SearchIndex;
+  },
 ): void {
   const compiled: Compiled = {
     version: VERSION,
     hash: sourceHash(root),
     analyzer: kb.analyzer,
+    products: kb.products,
     entries: kb.entries,
     playbooks: kb.playbooks,
+    versions: kb.versions,
     index: kb.search.toJSON(),
   };
   writeFileSync(file, JSON.stringify(compiled));
@@ -69,8 +84,10 @@ export function readCompiled(file: string, root: string) {
   if (compiled.version !== VERSION || compiled.hash !== sourceHash(root)) return null;
   return {
     analyzer: compiled.analyzer,
+    products: compiled.products,
     entries: compiled.entries,
     playbooks: compiled.playbooks,
+    versions: compiled.versions,
     search: SearchIndex.fromJSON(compiled.index),
   };
 }

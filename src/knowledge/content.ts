@@ -5,11 +5,14 @@ import { templateFields } from '../core/template.ts';
 import type { AnalyzerKnowledge } from '../core/types.ts';
 import { ALWAYS, KNOWN_FIELDS } from './fields.ts';
 import { compileSchema } from './schemas.ts';
-import type { KnowledgeEntry, Playbook } from './types.ts';
+import { checkStepShape } from './step-lint.ts';
+import type { KnowledgeEntry, Playbook, VersionTable } from './types.ts';
+import { checkStepVersions } from './version-lint.ts';
+import { VERSIONS_FILE } from './versions.ts';
 import { type Problem, readYaml, type YamlFile } from './yaml-file.ts';
 
 /** Files in knowledge/ that are not entries. */
-export const ANALYZER_FILES = new Set(['frameworks.yml', 'signals.yml', 'scenarios.yml']);
+export const ANALYZER_FILES = new Set(['signals.yml', 'scenarios.yml', VERSIONS_FILE]);
 const SCENARIOS = [
   'leak-unreleased-bytebuf',
   'undersized-limit',
@@ -39,7 +42,19 @@ export interface Content {
   playbooks: Playbook[];
 }
 
-export function loadContent(root: string, analyzer: AnalyzerKnowledge | null, problems: Problem[]): Content {
+/** What content is checked against besides the analyzer's knowledge: the version facts, the rule ids. */
+export interface ContentChecks {
+  versions?: VersionTable | null;
+  /** The diagnosis rules a playbook may answer (checked only when given: the rules live above this layer). */
+  rules?: ReadonlySet<string>;
+}
+
+export function loadContent(
+  root: string,
+  analyzer: AnalyzerKnowledge | null,
+  problems: Problem[],
+  checks: ContentChecks = {},
+): Content {
   const entryFiles: YamlFile[] = [];
   for (const path of yamlFiles(join(root, 'knowledge'), problems, root)) {
     if (ANALYZER_FILES.has(basename(path))) continue;
@@ -70,7 +85,7 @@ export function loadContent(root: string, analyzer: AnalyzerKnowledge | null, pr
       doc.frameworks.forEach((id, i) => {
         if (!frameworks.has(id))
           problems.push(
-            f.at(['frameworks', i], `unknown framework "${id}" (not in knowledge/frameworks.yml)`),
+            f.at(['frameworks', i], `unknown framework "${id}" (no knowledge/products/${id}.yml)`),
           );
       });
       (doc.signals ?? []).forEach((id, i) => {
@@ -93,6 +108,15 @@ export function loadContent(root: string, analyzer: AnalyzerKnowledge | null, pr
     (p.knowledge ?? []).forEach((id, j) => {
       if (!entryIds.has(id)) problems.push(f.at(['knowledge', j], `unknown knowledge entry "${id}"`));
     });
+    if (checks.rules) {
+      const rules = checks.rules;
+      (p.rules ?? []).forEach((id, j) => {
+        if (!rules.has(id))
+          problems.push(f.at(['rules', j], `unknown diagnosis rule "${id}" (src/diagnosis/rules/)`));
+      });
+    }
+    if (checks.versions) checkStepVersions(f, p, checks.versions, problems);
+    checkStepShape(f, p, problems);
     p.steps.forEach((s, j) => {
       checkTemplate(
         f,

@@ -6,14 +6,20 @@ import { SearchIndex } from '../search/index.ts';
 import { loadAnalyzerKnowledge } from './analyzer-knowledge.ts';
 import { readCompiled } from './compiled.ts';
 import { loadContent } from './content.ts';
+import { loadProducts } from './products.ts';
 import { PACKAGE_ROOT } from './schemas.ts';
-import type { KnowledgeEntry, Playbook } from './types.ts';
+import type { KnowledgeEntry, Playbook, Product, VersionTable } from './types.ts';
+import { loadVersions } from './versions.ts';
 import { formatProblem, type Problem } from './yaml-file.ts';
 
 export interface KnowledgeBase {
   analyzer: AnalyzerKnowledge;
+  /** The product catalogue with its facts (the analyzer keeps only how to recognise each). */
+  products: Product[];
   entries: KnowledgeEntry[];
   playbooks: Playbook[];
+  /** Version-dependent facts, for the steps a version leaves out and the versions a step names. */
+  versions: VersionTable;
   search: SearchIndex;
 }
 
@@ -24,11 +30,15 @@ export class KnowledgeError extends Error {
   }
 }
 
-/** Every problem in the knowledge base under `root` (the folder holding knowledge/ and playbooks/). */
-export function lintKnowledge(root: string = PACKAGE_ROOT): Problem[] {
+/**
+ * Every problem in the knowledge base under `root` (the folder holding knowledge/ and playbooks/);
+ * `rules` are the diagnosis rule ids a playbook may answer.
+ */
+export function lintKnowledge(root: string = PACKAGE_ROOT, rules?: Iterable<string>): Problem[] {
   const problems: Problem[] = [];
   const analyzer = loadAnalyzerKnowledge(root, problems);
-  loadContent(root, analyzer, problems);
+  const versions = loadVersions(root, problems);
+  loadContent(root, analyzer, problems, { versions, ...(rules ? { rules: new Set(rules) } : {}) });
   return problems;
 }
 
@@ -47,8 +57,10 @@ export function loadKnowledge(root: string = PACKAGE_ROOT): KnowledgeBase {
 /** Read, validate and index the YAML sources (what `npm run build` compiles ahead of time). */
 export function loadSources(root: string = PACKAGE_ROOT): KnowledgeBase {
   const problems: Problem[] = [];
-  const analyzer = loadAnalyzerKnowledge(root, problems);
-  const { entries, playbooks } = loadContent(root, analyzer, problems);
-  if (!analyzer || problems.length > 0) throw new KnowledgeError(problems);
-  return { analyzer, entries, playbooks, search: new SearchIndex(entries, playbooks) };
+  const products = loadProducts(root, problems);
+  const analyzer = loadAnalyzerKnowledge(root, problems, products);
+  const versions = loadVersions(root, problems);
+  const { entries, playbooks } = loadContent(root, analyzer, problems, { versions });
+  if (!analyzer || !products || !versions || problems.length > 0) throw new KnowledgeError(problems);
+  return { analyzer, products, entries, playbooks, versions, search: new SearchIndex(entries, playbooks) };
 }

@@ -24,12 +24,19 @@ export class YamlFile {
     private readonly lines: LineCounter,
   ) {}
 
-  /** Position of the value at `path` (keys and indexes), or of its nearest parent that exists. */
-  at(path: (string | number)[], message: string): Problem {
+  /**
+   * Position of the value at `path` (keys and indexes), or of its nearest parent that exists;
+   * `offset` points inside a one-line string value (past its opening quote).
+   */
+  at(path: (string | number)[], message: string, offset = 0): Problem {
     for (let n = path.length; n >= 0; n--) {
-      const node = this.doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      const node = this.doc.getIn(path.slice(0, n), true) as
+        | { range?: [number, number, number]; type?: string }
+        | undefined;
       if (node && typeof node === 'object' && node.range) {
-        const pos = this.lines.linePos(node.range[0]);
+        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+        const inside = n === path.length && offset > 0 ? offset + (quoted ? 1 : 0) : 0;
+        const pos = this.lines.linePos(node.range[0] + inside);
         return { file: this.file, line: pos.line, col: pos.col, message };
       }
     }

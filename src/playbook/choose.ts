@@ -1,14 +1,12 @@
 /**
- * Which playbook fits a report: the findings it is written for (within reach of the top finding),
- * how specific its framework is to what was detected, the signals it names, and the text score.
- * A framework-specific playbook never goes to a trace of another framework.
+ * Which playbook fits a report: one written for the cause the diagnosis found, for the most specific
+ * product detected. A product's playbook never goes to a trace of another product.
  */
 import type { FrameworkDef, Report } from '../core/types.ts';
 import type { Playbook } from '../knowledge/types.ts';
 import type { SearchIndex } from '../search/index.ts';
+import { leakOwnerOf } from './owner.ts';
 
-/** A playbook's scenario must score within this of the top finding to be considered. */
-const REACH = 0.25;
 const PER_FRAMEWORK_LEVEL = 0.3;
 const PER_SIGNAL = 0.07;
 const TEXT = 0.05;
@@ -33,7 +31,8 @@ export function depthOf(id: string, frameworks: FrameworkDef[]): number {
 export function reportQuery(report: Report, frameworkNames: Map<string, string>): string {
   const s = report.summary;
   return [
-    ...s.frameworks.map((f) => frameworkNames.get(f.id) ?? f.id),
+    // A product named only from its package says nothing the knowledge base could match.
+    ...s.frameworks.filter((f) => !f.fromPackage).map((f) => frameworkNames.get(f.id) ?? f.id),
     ...report.findings.slice(0, 2).map((f) => f.scenario.replace(/-/g, ' ')),
     s.kind === 'leak_report'
       ? 'leak report'
@@ -44,37 +43,55 @@ export function reportQuery(report: Report, frameworkNames: Map<string, string>)
   ].join(' ');
 }
 
+/**
+ * The playbook for the verdict: written for the top finding's cause, for the most specific product
+ * detected (never for one that was not), the signals and rules it names breaking ties, then the text
+ * score. A playbook naming rules is offered only when one of them supported the verdict.
+ */
 export function choosePlaybook(
   report: Report,
   playbooks: Playbook[],
   frameworks: FrameworkDef[],
   search: SearchIndex | null,
 ): Choice | null {
-  if (!report.detected || report.findings.length === 0) return null;
-  const top = report.findings[0]?.confidence ?? 0;
+  const top = report.findings[0];
+  if (!report.detected || !top) return null;
   const detected = new Set(report.summary.frameworks.map((f) => f.id));
-  const signals = new Set(Object.keys(report.signals));
+  const signals = new Set([...Object.keys(report.signals), ...top.signals]);
   const names = new Map(frameworks.map((f) => [f.id, f.name]));
+  const byId = new Map(frameworks.map((f) => [f.id, f]));
+  const owner = leakOwnerOf(report, frameworks);
   const text = new Map<string, number>();
   if (search) {
-    const hits = search.search(reportQuery(report, names), { type: 'playbook', limit: 50, language: 'en' });
+    const hits = search.search(reportQuery(report, names), {
+      type: 'playbook',
+      limit: 50,
+      language: 'en',
+      all: true,
+    });
     const best = hits[0]?.score ?? 0;
     for (const h of hits) text.set(h.id, best > 0 ? h.score / best : 0);
   }
   let choice: Choice | null = null;
   for (const p of playbooks) {
+    if (!(p.scenarios as string[]).includes(top.scenario)) continue;
     const matched = p.frameworks.filter((f) => detected.has(f));
     if (p.frameworks.length > 0 && matched.length === 0) continue;
-    const fit = Math.max(
-      0,
-      ...report.findings
-        .filter((f) => (p.scenarios as string[]).includes(f.scenario))
-        .map((f) => f.confidence),
-    );
-    if (fit <= 0 || fit < top - REACH) continue;
+    // A playbook for a mechanism a diagnosis rule recognises answers only a verdict that rule supported.
+    const answered = (p.rules ?? []).filter((r) => top.signals.includes(r)).length;
+    if ((p.rules?.length ?? 0) > 0 && answered === 0) continue;
+    if (p.leakOwner && p.leakOwner !== owner) continue;
+    const named = (p.signals ?? []).filter((x) => signals.has(x)).length + answered;
+    // Netty is under every trace: a playbook for one Netty mechanism needs a signal of it.
+    if (
+      matched.every((f) => !byId.get(f)?.parent) &&
+      matched.length > 0 &&
+      (p.signals?.length ?? 0) > 0 &&
+      named === 0
+    )
+      continue;
     const level = matched.length > 0 ? Math.max(...matched.map((f) => depthOf(f, frameworks) + 1)) : 0;
-    const sig = (p.signals ?? []).filter((s) => signals.has(s)).length;
-    const score = fit + level * PER_FRAMEWORK_LEVEL + sig * PER_SIGNAL + (text.get(p.id) ?? 0) * TEXT;
+    const score = level * PER_FRAMEWORK_LEVEL + named * PER_SIGNAL + (text.get(p.id) ?? 0) * TEXT;
     if (!choice || score > choice.score) choice = { playbook: p, score: Math.round(score * 1000) / 1000 };
   }
   return choice;

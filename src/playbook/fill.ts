@@ -4,7 +4,8 @@ import { fillTemplate } from '../core/template.ts';
 import type { FrameworkDef, Language, Report } from '../core/types.ts';
 import { formatBytes, SIZES } from '../core/units.ts';
 import type { Field } from '../knowledge/fields.ts';
-import type { Playbook, PlaybookStep } from '../knowledge/types.ts';
+import type { Playbook, PlaybookStep, VersionTable } from '../knowledge/types.ts';
+import { describeVersions, fitOf, knownVersions, withVersions } from './requires.ts';
 
 export interface FilledStep {
   kind: PlaybookStep['kind'];
@@ -43,7 +44,7 @@ export function factsOf(report: Report, frameworks: FrameworkDef[]): Partial<Rec
   const names = new Map(frameworks.map((f) => [f.id, f.name]));
   const f: Partial<Record<Field, string>> = {
     nettyProp: s.nettyPropertyPrefix,
-    framework: names.get(s.frameworks[0]?.id ?? '') ?? 'Netty',
+    framework: s.frameworks[0]?.name || names.get(s.frameworks[0]?.id ?? '') || 'Netty',
   };
   const bytes = (key: Field, keyBytes: Field, n: number | null) => {
     if (n === null) return;
@@ -79,25 +80,37 @@ export function factsOf(report: Report, frameworks: FrameworkDef[]): Partial<Rec
   return f;
 }
 
+/**
+ * The playbook in words for one report. With the version table, a step that needs versions the
+ * paste rules out is left out, and one whose versions the paste does not show says which it needs.
+ */
 export function fillPlaybook(
   playbook: Playbook,
   report: Report,
   frameworks: FrameworkDef[],
   lang: Language,
   escapeValue: (value: string) => string = (value) => value,
+  versions: VersionTable | null = null,
 ): FilledPlaybook {
   const facts = factsOf(report, frameworks) as Record<string, string>;
   // Step texts are markup (Slack mrkdwn): the facts filled into them (frames like
   // `DirectByteBuffer.<init>`) are escaped for it; commands are plain text and take the facts as they are.
   const escaped = Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, escapeValue(v)]));
-  const steps = playbook.steps.map((step) => {
-    const text =
+  const known = versions ? knownVersions(report, versions) : new Map();
+  const raiseAllowed = limitIsTheCause(report);
+  const steps = playbook.steps.flatMap((step) => {
+    if (!raiseAllowed && raisesLimit(step)) return [];
+    const fit = fitOf(versions ? step.requires : undefined, known);
+    if (fit.outside) return [];
+    let text =
       fillTemplate(step.text[lang], escaped) ?? fillTemplate(step.fallback?.[lang] ?? '', escaped) ?? '';
+    if (text !== '' && versions && fit.unsure.length > 0)
+      text = withVersions(text, describeVersions(fit.unsure, versions, lang), lang);
     const command = step.command
       ? (fillTemplate(step.command, facts) ??
         (step.commandFallback ? fillTemplate(step.commandFallback, facts) : null))
       : null;
-    return { kind: step.kind, text, command };
+    return [{ kind: step.kind, text, command }];
   });
   return {
     id: playbook.id,
@@ -108,22 +121,47 @@ export function fillPlaybook(
   };
 }
 
+/** An action that gives the JVM more direct memory (a flag with a new size). */
+export function raisesLimit(step: PlaybookStep): boolean {
+  return step.kind === 'act' && LIMIT_FLAG.test(`${step.command ?? ''} ${step.text.en}`);
+}
+const LIMIT_FLAG = /MaxDirectMemorySize|maxDirectMemory/;
+
+/**
+ * A larger limit is advised only when the verdict says the limit is the cause (or a burst beyond it),
+ * and the evidence decided it: never while a leak, a huge message or a backlog is as likely.
+ */
+function limitIsTheCause(report: Report): boolean {
+  const top = report.findings[0]?.scenario;
+  return (report.verdict?.decided ?? true) && (top === 'undersized-limit' || top === 'load-burst');
+}
+
 /**
  * A playbook as a reader browsing the knowledge base sees it: with no report behind it, the fields
  * every report has take their plain Netty values and the other steps read their fallbacks, so no
  * `{{field}}` is ever shown (or copied into a shell).
  */
-export function readablePlaybook(playbook: Playbook): Playbook {
+export function readablePlaybook(playbook: Playbook, versions: VersionTable | null = null): Playbook {
   const facts: Partial<Record<Field, string>> = { nettyProp: 'io.netty.', framework: 'Netty' };
   const either = (text: string, fallback: string | undefined) =>
     fillTemplate(text, facts) ?? fillTemplate(fallback ?? '', facts) ?? '';
+  // With no paste, no version is known: every step that needs some says which.
+  const said = (text: string, step: PlaybookStep, lang: Language) => {
+    const unsure = fitOf(step.requires, new Map()).unsure;
+    return versions && unsure.length > 0 && text !== ''
+      ? withVersions(text, describeVersions(unsure, versions, lang), lang)
+      : text;
+  };
   return {
     ...playbook,
     steps: playbook.steps.map(({ fallback, commandFallback, ...step }) => {
       const command = step.command ? either(step.command, commandFallback) : '';
       return {
         ...step,
-        text: { en: either(step.text.en, fallback?.en), zh: either(step.text.zh, fallback?.zh) },
+        text: {
+          en: said(either(step.text.en, fallback?.en), step, 'en'),
+          zh: said(either(step.text.zh, fallback?.zh), step, 'zh'),
+        },
         command: command || undefined,
       };
     }),

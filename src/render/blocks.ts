@@ -1,11 +1,12 @@
 /**
  * The reply as Slack Block Kit: the one rendering that the bot posts and that the CLI and the
- * console draw from. Kept within Slack's limits whatever the report holds.
+ * console draw from. Its texts are kept within Slack's limits; the block count is composeMessage's.
  */
-import type { AnalyzerKnowledge, Report } from '../core/types.ts';
+import type { AnalyzerKnowledge, Finding, FrameworkHit, Language, Report } from '../core/types.ts';
 import { formatBytes } from '../core/units.ts';
 import { type MessageKey, t } from '../i18n/messages.ts';
 import { clip, code, escapeMrkdwn } from './mrkdwn.ts';
+import { clipWords } from './words.ts';
 
 export interface TextObject {
   type: 'plain_text' | 'mrkdwn';
@@ -40,7 +41,12 @@ export const LIMITS = {
   fields: 10,
   header: 150,
   context: 10,
+  modalBlocks: 100,
+  modalTitle: 24,
 } as const;
+
+const EVIDENCE = 3;
+const EVIDENCE_WORDS = 18;
 
 const mrkdwn = (text: string): TextObject => ({ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) });
 const plain = (text: string): TextObject => ({
@@ -49,44 +55,27 @@ const plain = (text: string): TextObject => ({
   emoji: true,
 });
 
-/** Extra blocks other parts of the product add (playbook steps, knowledge links, buttons). */
-export interface ReplyExtras {
-  afterFindings?: Block[];
-  footer?: Block[];
-}
-
-export function buildReply(report: Report, kb: AnalyzerKnowledge, extras: ReplyExtras = {}): Reply {
-  const lang = report.language;
+/**
+ * The reply a person reads in seconds: the headline, one line of facts, notes on the paste, the
+ * verdict (or the questions that would decide it), then `steps` (the playbook's first steps).
+ */
+export function buildReply(report: Report, kb: AnalyzerKnowledge, steps: Block[] = []): Reply {
   const headline = headlineOf(report, kb);
   const blocks: Block[] = [{ type: 'header', text: plain(headline) }];
-  if (!report.detected) {
-    blocks.push(...nothingBlocks(report));
-    return finish(blocks, headline);
-  }
-  const context = contextLine(report, kb);
-  if (context) blocks.push({ type: 'context', elements: [mrkdwn(context)] });
-  const fields = factFields(report);
-  if (fields.length > 0) blocks.push({ type: 'section', fields });
-  blocks.push(...findingBlocks(report, kb));
-  blocks.push(...(extras.afterFindings ?? []));
+  if (!report.detected) return { blocks: [...blocks, ...nothingBlocks(report)], text: clip(headline, 3000) };
+  const facts = factsLine(report);
+  if (facts) blocks.push({ type: 'context', elements: [mrkdwn(facts)] });
   if (report.notes.length > 0) {
-    blocks.push({
-      type: 'context',
-      elements: [mrkdwn(`${t('notes', lang)}: ${report.notes.map(escapeMrkdwn).join('; ')}`)],
-    });
+    const notes = `${t('notes', report.language)}: ${report.notes.map(escapeMrkdwn).join('; ')}`;
+    blocks.push({ type: 'context', elements: [mrkdwn(notes)] });
   }
-  blocks.push(...(extras.footer ?? []));
-  return finish(blocks, headline);
+  const verdict = verdictText(report, kb);
+  if (verdict) blocks.push({ type: 'section', text: mrkdwn(verdict) });
+  blocks.push(...steps);
+  return { blocks, text: clip(headline, 3000) };
 }
 
-function finish(blocks: Block[], text: string): Reply {
-  // Slack refuses more than 50 blocks: keep the head and the last (buttons live at the end).
-  const kept =
-    blocks.length <= LIMITS.blocks ? blocks : [...blocks.slice(0, LIMITS.blocks - 1), blocks.at(-1) as Block];
-  return { blocks: kept, text: clip(text, 3000) };
-}
-
-/** `Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33.Final` */
+/** `Direct memory exhausted: 7.66 GiB of 7.67 GiB used, a 16 MiB chunk refused — Reactor Netty, Netty 4.1.33.Final`: the product above Netty first. */
 export function headlineOf(report: Report, kb?: AnalyzerKnowledge): string {
   const lang = report.language;
   const s = report.summary;
@@ -104,9 +93,14 @@ export function headlineOf(report: Report, kb?: AnalyzerKnowledge): string {
   } else head = t('headlineNoNumbers', lang, { kind: kindLabel(report) });
   const what: string[] = [];
   const top = s.frameworks[0];
-  if (top && top.id !== 'netty') what.push(kb?.frameworks.find((f) => f.id === top.id)?.name ?? top.id);
-  if (s.nettyVersion) what.push(`Netty ${s.nettyVersion}`);
+  if (top && top.id !== 'netty') what.push(productName(top, lang, kb));
+  if (s.nettyVersion) what.push(`Netty ${versionLabel(s.nettyVersion)}`);
   return what.length > 0 ? head + t('headlineTail', lang, { what: what.join(', ') }) : head;
+}
+
+/** `4.1.6.Final` reads `4.1.6`: every release is final; other qualifiers (`.CR1`, `.Beta2`) stay. */
+function versionLabel(version: string): string {
+  return version.replace(/\.Final$/, '');
 }
 
 function kindLabel(report: Report): string {
@@ -123,66 +117,70 @@ function kindLabel(report: Report): string {
   }
 }
 
-/** `Reactor Netty · Netty 4.1.33.Final · epoll · reactor-http-epoll-8` */
-function contextLine(report: Report, kb: AnalyzerKnowledge): string {
-  const s = report.summary;
-  const names = new Map(kb.frameworks.map((f) => [f.id, f.name]));
-  const parts: string[] = [];
-  const fw = s.frameworks.map((f) => names.get(f.id) ?? f.id);
-  if (fw.length > 0) parts.push(fw.join(' / '));
-  if (s.nettyVersion) parts.push(`Netty ${s.nettyVersion}`);
-  if (s.shadedPrefix) parts.push(t('shaded', report.language, { prefix: s.shadedPrefix }));
-  if (s.transport) parts.push(s.transport);
-  const events = report.events.reduce((n, e) => n + e.occurrences, 0) + report.input.eventsOmitted;
-  if (events > 1) parts.push(t('times', report.language, { n: events }));
-  return parts.map(escapeMrkdwn).join(' · ');
+/** How the reply names a product: as the catalogue does, or as its package with a word saying so. */
+function productName(hit: FrameworkHit, lang: Language, kb?: AnalyzerKnowledge): string {
+  const name = hit.name || kb?.frameworks.find((f) => f.id === hit.id)?.name || hit.id;
+  return hit.fromPackage ? t('fromPackage', lang, { name }) : name;
 }
 
-function factFields(report: Report): TextObject[] {
+/** `` `reactor-http-epoll-8` · epoll · limit: heap size (flag not set) · relocated under … · 3 errors in the paste `` */
+function factsLine(report: Report): string {
   const lang = report.language;
   const s = report.summary;
-  const f: TextObject[] = [];
-  const add = (label: MessageKey, value: string) =>
-    f.push(mrkdwn(clip(`*${t(label, lang)}*\n${value}`, LIMITS.field)));
-  const bytes = (n: number) => `${formatBytes(n)} (${n} B)`;
-  if (s.requestedBytes !== null) add('fieldRequested', bytes(s.requestedBytes));
-  if (s.usedBytes !== null) add('fieldUsed', bytes(s.usedBytes));
-  if (s.maxBytes !== null) add('fieldMax', bytes(s.maxBytes));
-  if (s.headroomBytes !== null && s.utilization !== null) {
-    const percent = `${(s.utilization * 100).toFixed(1)} %`;
-    add('fieldHeadroom', `${formatBytes(s.headroomBytes)} (${t('percentUsed', lang, { percent })})`);
+  const parts: string[] = [];
+  const thread = s.threads[0];
+  if (thread) parts.push(code(thread));
+  if (s.transport) parts.push(s.transport);
+  if (s.maxBytes !== null && s.limitOrigin.guess !== 'unknown') {
+    parts.push(
+      escapeMrkdwn(t('facts.limit', lang, { origin: t(`limitGuess.${s.limitOrigin.guess}`, lang) })),
+    );
   }
-  if (s.threads.length > 0) add('fieldThread', code(s.threads.slice(0, 3).join(', ')));
-  if (s.allocationPath !== 'unknown') add('fieldPath', t(`allocationPath.${s.allocationPath}`, lang));
-  if (s.maxBytes !== null) add('fieldLimit', t(`limitGuess.${s.limitOrigin.guess}`, lang));
-  if (s.ioDirection !== 'unknown') add('fieldDirection', t(`ioDirection.${s.ioDirection}`, lang));
-  const site = s.leakSites[0];
-  if (site) add('fieldLeakSite', `${code(site.frame)} ×${site.count}`);
-  return f.slice(0, LIMITS.fields);
+  if (s.shadedPrefix) parts.push(escapeMrkdwn(t('shaded', lang, { prefix: s.shadedPrefix })));
+  const events = report.events.reduce((n, e) => n + e.occurrences, 0) + report.input.eventsOmitted;
+  if (events > 1) parts.push(t('facts.events', lang, { n: events }));
+  return parts.join(' · ');
 }
 
-function findingBlocks(report: Report, kb: AnalyzerKnowledge): Block[] {
+/**
+ * The verdict: when the evidence decides, the cause with its strongest evidence (and what speaks
+ * against the runner-up, when something does); when it does not, the leading causes and the
+ * questions whose answers would decide, each with the command that answers it.
+ */
+function verdictText(report: Report, kb: AnalyzerKnowledge): string | null {
   const lang = report.language;
   const titles = new Map(kb.scenarios.map((s) => [s.id as string, s.title[lang]]));
-  const [top, ...rest] = report.findings;
-  if (!top) return [];
-  const title = titles.get(top.scenario) ?? t('unknownCause', lang);
+  const titleOf = (f: Finding) => escapeMrkdwn(titles.get(f.scenario) ?? t('unknownCause', lang));
+  const [top, next] = report.findings;
+  if (!top) return null;
+  // A report from before verdicts were weighed asserts its top finding, as it always did.
+  const verdict = report.verdict ?? { decided: true, questions: [] };
+  if (!verdict.decided) {
+    // Mid-sentence in English, “The limit is too small” reads “the limit is too small” (acronyms stay).
+    const inSentence = (title: string) =>
+      lang === 'en' ? title.replace(/^[A-Z](?=[a-z]|\s)/, (c) => c.toLowerCase()) : title;
+    const options = report.findings
+      .slice(0, 2)
+      .map((f) => inSentence(titleOf(f)))
+      .join(t('verdict.or', lang));
+    const lines = [`*${t('verdict.undecided', lang, { options })}*`];
+    const questions = verdict.questions.slice(0, 3);
+    if (questions.length > 0) lines.push(t('verdict.toDecide', lang));
+    for (const q of questions)
+      lines.push(`• ${escapeMrkdwn(q.text)}${q.command ? `\n      ${code(q.command)}` : ''}`);
+    return lines.join('\n');
+  }
   const percent = `${Math.round(top.confidence * 100)} %`;
   const lines = [
-    `*${escapeMrkdwn(t('mostLikely', lang, { title }))}* — ${t('confidence', lang, { percent })}`,
-    ...top.evidence.map((e) => `• ${escapeMrkdwn(e)}`),
+    `*${t('mostLikely', lang, { title: titleOf(top) })}* — ${t('confidence', lang, { percent })}`,
+    ...top.evidence.slice(0, EVIDENCE).map((e) => `• ${escapeMrkdwn(clipWords(e, EVIDENCE_WORDS))}`),
   ];
-  const blocks: Block[] = [{ type: 'section', text: mrkdwn(lines.join('\n')) }];
-  if (rest.length > 0) {
-    const others = rest
-      .slice(0, 3)
-      .map(
-        (f) => `${escapeMrkdwn(titles.get(f.scenario) ?? f.scenario)} (${Math.round(f.confidence * 100)} %)`,
-      )
-      .join(' · ');
-    blocks.push({ type: 'context', elements: [mrkdwn(`${t('alsoPossible', lang)}: ${others}`)] });
+  const against = next?.against?.[0];
+  if (next && against) {
+    const reason = escapeMrkdwn(clipWords(against, EVIDENCE_WORDS));
+    lines.push(`_${t('verdict.against', lang, { title: titleOf(next), reason })}_`);
   }
-  return blocks;
+  return lines.join('\n');
 }
 
 function nothingBlocks(report: Report): Block[] {

@@ -69,6 +69,8 @@ export function handoffBlocks(h: Handoff, lang: Language = 'en'): { blocks: Bloc
   if (h.total === 0)
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: t('handoff.none', lang) } });
   for (const c of h.channels) {
+    // A channel's heading comes with at least one of its incidents, and the period keeps the last block.
+    if (blocks.length >= LIMITS.blocks - 2) break;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*<#${c.channel}>*` } });
     for (const i of c.incidents) {
       if (blocks.length >= LIMITS.blocks - 1) break;

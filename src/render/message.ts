@@ -11,6 +11,7 @@ import type { StoreProblem } from '../store/failure.ts';
 import type { Mark } from '../store/store.ts';
 import { type Block, LIMITS, type Reply } from './blocks.ts';
 import { clip, escapeMrkdwn } from './mrkdwn.ts';
+import type { PlaybookView } from './playbook-blocks.ts';
 import { trendLine } from './trend.ts';
 
 /** The buttons that mark an incident, by their action id. */
@@ -22,6 +23,7 @@ export const MARK_ACTIONS = {
 } as const;
 export type MarkActionId = keyof typeof MARK_ACTIONS;
 export const SHARE_ACTION = 'share_reply';
+export const PLAYBOOK_ACTION = 'full_playbook';
 export const SEEN_BLOCK = 'incident-seen';
 export const STATUS_BLOCK = 'incident-status';
 
@@ -39,16 +41,38 @@ export interface MessageContext {
   shareId?: string;
   /** Posted for everyone by this user's "Share in channel". */
   sharedBy?: string;
+  /** The id these parts are kept under in memory, when no incident's record keeps them. */
+  keptId?: string;
 }
 
 /** The answer and its context, as it is posted and as it is kept to be built again. */
 export interface MessageParts {
   base: Reply;
   context: MessageContext;
+  /** Every step of the answer's playbook, for its *Full playbook* button. */
+  playbook?: PlaybookView;
 }
 
-/** The Block Kit message: headline, context, the answer's body, notes, status, buttons. */
-export function composeMessage({ base, context: c }: MessageParts): Reply {
+/** Where a *Full playbook* click finds the parts again: the incident's record, or memory. */
+export interface PlaybookRef {
+  incidentId: number | null;
+  keptId: string | null;
+}
+
+/** The button's value for a ref, `7|<kept id>`: either half may be empty. */
+export function playbookRefValue(ref: PlaybookRef): string {
+  return `${ref.incidentId ?? ''}|${ref.keptId ?? ''}`;
+}
+
+/** The ref a *Full playbook* button carries. */
+export function parsePlaybookRef(value: string): PlaybookRef {
+  const [incident = '', kept = ''] = value.split('|');
+  const id = Number(incident);
+  return { incidentId: incident && Number.isInteger(id) ? id : null, keptId: kept || null };
+}
+
+/** The Block Kit message: headline, context, the answer's body, its playbook button, notes, status, buttons. */
+export function composeMessage({ base, context: c, playbook }: MessageParts): Reply {
   const [head, ...body] = base.blocks;
   const after: Block[] = [];
   if (c.trend) {
@@ -58,6 +82,11 @@ export function composeMessage({ base, context: c }: MessageParts): Reply {
   const seen = seenLine(c);
   if (seen) after.push(context(seen, SEEN_BLOCK));
   const tail: Block[] = [];
+  // A private answer is found by its share id, a shared or unrecorded one by its kept id.
+  const keptId = c.shareId ?? c.keptId ?? null;
+  const incidentId = c.incident?.id ?? null;
+  if (playbook && (keptId || incidentId !== null))
+    tail.push(playbookButton(playbookRefValue({ incidentId, keptId }), c.lang));
   if (c.storeProblem) tail.push(context(escapeMrkdwn(storeNote(c.storeProblem, c.lang))));
   if (c.sharedBy) tail.push(context(t('bot.sharedBy', c.lang, { user: c.sharedBy })));
   const status = c.marks ? statusLine(c.marks, c.lang) : '';
@@ -132,6 +161,21 @@ function markButtons(incidentId: number, playbookId: string | null, lang: Langua
       value: `${incidentId}|${playbookId ?? ''}`,
       ...(id === 'incident_resolved' ? { style: 'primary' as const } : {}),
     })),
+  };
+}
+
+function playbookButton(value: string, lang: Language): Block {
+  return {
+    type: 'actions',
+    block_id: 'full-playbook',
+    elements: [
+      {
+        type: 'button',
+        text: { type: 'plain_text', text: `📋 ${t('fullPlaybook', lang)}` },
+        action_id: PLAYBOOK_ACTION,
+        value,
+      },
+    ],
   };
 }
 

@@ -1,6 +1,9 @@
 /** The reply for a terminal, drawn from the same blocks the bot posts. */
+import type { Language } from '../core/types.ts';
+import { t } from '../i18n/messages.ts';
 import type { Block, Reply, TextObject } from './blocks.ts';
 import { mrkdwnToPlain } from './mrkdwn.ts';
+import { type PlaybookView, playbookBlocks } from './playbook-blocks.ts';
 
 function textOf(o: TextObject): string {
   return o.type === 'mrkdwn' ? mrkdwnToPlain(o.text) : o.text;
@@ -49,4 +52,13 @@ export function replyToText(reply: Reply): string {
     .filter((lines) => lines.length > 0)
     .map((lines) => lines.join('\n'))
     .join('\n\n')}\n`;
+}
+
+/** The short reply, then under a separator every step of the playbook (what *Full playbook* opens in Slack). */
+export function answerToText(reply: Reply, playbook: PlaybookView | null, lang: Language): string {
+  const short = replyToText(reply);
+  if (!playbook) return short;
+  const label = `── ${t('fullPlaybook', lang)} `;
+  const rule = label + '─'.repeat(Math.max(8, 72 - [...label].length));
+  return `${short}\n${rule}\n\n${replyToText({ blocks: playbookBlocks(playbook, lang), text: playbook.title })}`;
 }

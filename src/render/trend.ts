@@ -19,6 +19,7 @@ export function trendLine(tr: Trend, maxBytes: number | null, lang: Language): s
         ? t('trend.atLimit', lang, { limit })
         : t('trend.eta', lang, { duration: formatDuration(tr.exhaustionMs, lang), limit });
   } else if (tr.bytesPerDay <= 0) eta = t('trend.flat', lang);
-  const shown = `${readings.slice(-4).join(', ')}${readings.length > 4 ? ', …' : ''}`;
+  // The latest four are shown: the ellipsis stands for the earlier ones, so it comes first.
+  const shown = `${readings.length > 4 ? '…, ' : ''}${readings.slice(-4).join(', ')}`;
   return t('trend.head', lang, { rate, eta, readings: shown });
 }

@@ -5,7 +5,7 @@
 import lunr from 'lunr';
 import type { Language } from '../core/types.ts';
 import type { KnowledgeEntry, Playbook } from '../knowledge/types.ts';
-import { tokenize } from './tokenize.ts';
+import { subjectTerms, tokenize } from './tokenize.ts';
 
 export interface SearchHit {
   id: string;
@@ -25,6 +25,24 @@ interface Doc {
 }
 
 const FIELDS = { title: 8, keywords: 5, summary: 3, body: 1 } as const;
+
+/**
+ * A question is answered only when one of the best hits covers at least this share of what it is
+ * about (its words weighted by how rare they are here); below it, the hits are weak matches on a
+ * word or two of an unrelated question, and saying "nothing found" serves better.
+ */
+export const MIN_COVERAGE = 0.5;
+/** Hits scoring below this share of the best one are left out: they only repeat a word. */
+export const RELATIVE_CUTOFF = 0.25;
+const COVERAGE_HITS = 10;
+
+export interface SearchOptions {
+  limit?: number;
+  language?: Language;
+  type?: Doc['type'];
+  /** Rank everything that matches, weak hits included (ranking a report, not answering a question). */
+  all?: boolean;
+}
 
 /** Our tokens as one string lunr splits on spaces; hyphens are not separators in our tokens. */
 function field(text: string): string {
@@ -68,6 +86,7 @@ export class SearchIndex {
   private index: lunr.Index;
   private readonly docs = new Map<string, Doc>();
   private cache = new Map<string, SearchHit[]>();
+  private docFrequency = new Map<string, number>();
 
   /** An index serialized by `toJSON()` (the compiled knowledge base). */
   static fromJSON(data: SerializedIndex): SearchIndex {
@@ -76,6 +95,7 @@ export class SearchIndex {
       index: lunr.Index.load(data.index),
       docs: new Map(data.docs.map((d) => [d.id, d])),
       cache: new Map(),
+      docFrequency: new Map(),
     });
     return idx;
   }
@@ -133,13 +153,13 @@ export class SearchIndex {
     return this.docs.size;
   }
 
-  /** Best first; an empty query or one with no known word finds nothing. */
-  search(
-    query: string,
-    options: { limit?: number; language?: Language; type?: Doc['type'] } = {},
-  ): SearchHit[] {
+  /**
+   * Best first; an empty query, one with no known word, or one that none of the best hits is about
+   * (unless `all`) finds nothing.
+   */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
     // Reports of one failure ask the same question again (a burst of pastes): answer from memory.
-    const key = `${options.type ?? ''}|${options.limit ?? 10}|${options.language ?? ''}|${query}`;
+    const key = `${options.type ?? ''}|${options.limit ?? 10}|${options.language ?? ''}|${options.all ?? false}|${query}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const hits = this.run(query, options);
@@ -148,16 +168,20 @@ export class SearchIndex {
     return hits;
   }
 
-  private run(
-    query: string,
-    options: { limit?: number; language?: Language; type?: Doc['type'] },
-  ): SearchHit[] {
+  private run(query: string, options: SearchOptions): SearchHit[] {
     const tokens = [...new Set(tokenize(query).map((t) => t.replace(/[-\s]/g, '_')))];
     if (tokens.length === 0) return [];
     const lang = options.language ?? (/[\u3400-\u9fff]/.test(query) ? 'zh' : 'en');
-    const results = this.index.query((q) => {
+    let results = this.index.query((q) => {
       for (const t of tokens) q.term(t, { usePipeline: false, boost: t.startsWith('syn_') ? 0.6 : 1 });
     });
+    if (!options.all) {
+      const subject = subjectTerms(query);
+      const covered = results.slice(0, COVERAGE_HITS).map((r) => this.coverage(subject, r));
+      if (Math.max(0, ...covered) < MIN_COVERAGE) return [];
+      const best = results[0]?.score ?? 0;
+      results = results.filter((r) => r.score >= best * RELATIVE_CUTOFF);
+    }
     const hits: SearchHit[] = [];
     for (const r of results) {
       const d = this.docs.get(r.ref);
@@ -173,5 +197,29 @@ export class SearchIndex {
       if (hits.length >= (options.limit ?? 10)) break;
     }
     return hits;
+  }
+
+  /** The share of what a question is about that a hit matches, rare words counting more (a word unknown here, most). */
+  private coverage(subject: string[], hit: lunr.Index.Result): number {
+    // Identifiers and numbers the knowledge base has never seen (timestamps, ids, class names) tell
+    // nothing about the subject; unknown plain words do.
+    const about = subject.filter((t) => this.frequency(t) > 0 || !/[\d_]/.test(t));
+    if (about.length === 0) return 1;
+    const matched = new Set(Object.keys(hit.matchData.metadata));
+    const weight = (t: string) => Math.log(1 + this.docs.size / (1 + this.frequency(t)));
+    const all = about.reduce((n, t) => n + weight(t), 0);
+    return about.filter((t) => matched.has(t)).reduce((n, t) => n + weight(t), 0) / all;
+  }
+
+  /** How many documents hold a term. */
+  private frequency(term: string): number {
+    let n = this.docFrequency.get(term);
+    if (n === undefined) {
+      n = this.index.query((q) => {
+        q.term(term, { usePipeline: false });
+      }).length;
+      this.docFrequency.set(term, n);
+    }
+    return n;
   }
 }

@@ -37,6 +37,48 @@ const STOP = new Set([
   'this',
   'that',
 ]);
+// Words that ask rather than name (English stemmed): a question is not about them.
+const ASKING = new Set([
+  'find',
+  'which',
+  'doe',
+  'mean',
+  'can',
+  'get',
+  'but',
+  'high',
+  'keep',
+  '怎么',
+  '怎么样',
+  '如何',
+  '哪个',
+  '哪些',
+  '什么',
+  '为什么',
+  '找到',
+  '处理',
+  '导致',
+  '之后',
+  '但是',
+  '查看',
+  '原因',
+  '问题',
+  '多少',
+  '一直',
+  '不够',
+  '错误',
+  '出现',
+  '可以',
+  '是否',
+  '没有',
+  '很高',
+  '忘记',
+  '不足',
+  '无法',
+  '含义',
+  '区别',
+]);
+
 const phrases = Object.entries(SYNONYM_GROUPS).flatMap(([group, list]) =>
   list.map((p) => [p.toLowerCase(), `syn_${group}`] as const),
 );
@@ -73,4 +115,18 @@ export function tokenize(text: string): string[] {
 function addWord(word: string, out: string[]): void {
   if (word.length < 2 || STOP.has(word)) return;
   out.push(/^\d+$/.test(word) ? word : PorterStemmer.stem(word));
+}
+
+/**
+ * The words a question is about: English words (stemmed) and whole Chinese words, without the
+ * synonym tokens, the pairs of characters added for recall, or the words that only ask.
+ */
+export function subjectTerms(text: string): string[] {
+  const terms = new Set<string>();
+  for (const t of tokenize(text.replace(CJK_RUN, ' ')))
+    if (!t.startsWith('syn_') && !ASKING.has(t)) terms.add(t.replace(/[-\s]/g, '_'));
+  for (const m of text.slice(0, 20_000).matchAll(CJK_RUN))
+    for (const s of segmenter.segment(m[0]))
+      if (s.isWordLike && s.segment.length > 1 && !ASKING.has(s.segment)) terms.add(s.segment);
+  return [...terms];
 }

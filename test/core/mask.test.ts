@@ -553,6 +553,19 @@ const FORMS: Form[] = [
     secrets: ['zhang.wei', 'corp-example.com'],
     mark: MARK.email,
   },
+  // A host name may start with a hex label: only a Java object's `Class@hash` lacks the dotted rest.
+  {
+    name: 'e-mail whose host starts with a hex label',
+    form: 'ops@7447fcb0.example.org',
+    secrets: ['ops@7447fcb0', 'example.org'],
+    mark: MARK.email,
+  },
+  {
+    name: 'e-mail of a JavaMail session in a heap dump',
+    form: 'JavaMail.root@mail-7.example.org',
+    secrets: ['root@mail-7', 'example.org'],
+    mark: MARK.email,
+  },
   {
     name: 'percent-encoded e-mail',
     form: 'https://sso.example.com/login?user=zhang.wei%40corp-example.com',
@@ -734,6 +747,10 @@ const KEEP = [
   '-XX:MaxDirectMemorySize=13958643712 -Dio.netty.maxDirectMemory=0 -Dio.netty.leakDetection.level=advanced',
   'LEAK: ByteBuf.release() was not called. Recent access records: #1: io.netty.buffer.AdvancedLeakAwareByteBuf.writeBytes',
   'io.netty.buffer.PooledUnsafeDirectByteBuf@2f971981 and DefaultChannelPromise@7447fcb0(failure)',
+  // Java's `Class@hash` object names: the class tells which product logged (Velocity, corpus p079).
+  "21:50:14,061  WARN GcmChannelsPerAppEVG-1-2 channel.DefaultChannelPipeline:181 - Failed to fail the promise because it's done already: DefaultChannelPromise@7447fcb0(failure(io.netty.handler.codec.EncoderException: java.lang.OutOfMemoryError: Direct buffer memory)",
+  'exception encountered in com.velocitypowered.proxy.connection.backend.ConfigSessionHandler@2f971981',
+  'handler com.acme.Handler@2f971981. closed',
   'address 0x00000007c0000000, mmap(0x7f4674483000, 16781312, PROT_READ|PROT_WRITE) = 0x7f4674483000',
   '2024-05-17 10:00:00.123 [reactor-http-epoll-3] ERROR r.n.channel.ChannelOperationsHandler - [id: 0x6f3b2a1c]',
   '[nioEventLoopGroup-2-1] [grpc-default-worker-ELG-4-11] [Redisx-FromEventLoop-2] [pool-3-thread-7]',

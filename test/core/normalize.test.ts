@@ -117,9 +117,13 @@ describe('normalize: log shippers and containers', () => {
     ]);
   });
 
-  it('leaves an ordinary syslog line as it is', () => {
-    const line = fixtureLine('pastes/syslog-single-line.txt', 1);
-    assert.deepEqual(normalize([line]).out, [{ text: line, line: 1 }]);
+  it('drops the syslog prefix of an ordinary line too: the record inside has its own header', () => {
+    assert.deepEqual(normalize([fixtureLine('pastes/syslog-single-line.txt', 2)]).out, [
+      {
+        text: '2021-06-17 11:02:03,118 [grpc-default-executor-37] INFO  c.e.push.grpc.PushStreamService - stream opened client=edge-node-112 streams=2841',
+        line: 1,
+      },
+    ]);
   });
 
   it('reads a logstash JSON record as its header line followed by its stack trace', () => {
@@ -181,19 +185,44 @@ describe('normalize: log shippers and containers', () => {
     );
   });
 
-  it('splits a JSON record cut short at its escaped newlines and tabs', () => {
-    // A record cut before its closing brace is no longer JSON; its escaped trace is still read.
-    const cut = fixtureLine('pastes/json-logstash.txt', 4).slice(0, 900);
-    const head = cut.slice(0, cut.indexOf('\\n'));
-    assert.ok(
-      head.endsWith(
-        '"stack_trace":"io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 4110417927, max: 4116185088)',
-      ),
+  it('reads Log4j2’s JsonLayout record with its thrown object as a header line and its trace', () => {
+    const record = JSON.stringify({
+      instant: { epochSecond: 1717398723, nanoOfSecond: 251000000 },
+      thread: 'epollEventLoopGroup-2-3',
+      level: 'WARN',
+      loggerName: 'io.netty.channel.DefaultChannelPipeline',
+      message: 'An exceptionCaught() event was fired, and it reached at the tail of the pipeline.',
+      thrown: {
+        name: 'io.netty.util.internal.OutOfDirectMemoryError',
+        message: 'failed to allocate 16777216 byte(s) of direct memory (used: 1056964615, max: 1073741824)',
+        extendedStackTrace: [
+          {
+            class: 'io.netty.util.internal.PlatformDependent',
+            method: 'incrementMemoryCounter',
+            file: 'PlatformDependent.java',
+            line: 843,
+          },
+        ],
+      },
+    });
+    assert.deepEqual(
+      normalize([record]).out.map((l) => l.text),
+      [
+        '[epollEventLoopGroup-2-3] WARN io.netty.channel.DefaultChannelPipeline - An exceptionCaught() event was fired, and it reached at the tail of the pipeline.',
+        'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 1056964615, max: 1073741824)',
+        '\tat io.netty.util.internal.PlatformDependent.incrementMemoryCounter(PlatformDependent.java:843)',
+      ],
     );
+  });
+
+  it('reads a JSON record cut short as its header line and the trace its escapes hold', () => {
+    // A record cut before its closing brace is no longer JSON; its fields and escaped trace are still read.
+    const cut = fixtureLine('pastes/json-logstash.txt', 4).slice(0, 900);
     assert.deepEqual(
       normalize([cut]).out.map((l) => l.text),
       [
-        head,
+        '2021-11-23T14:05:31.872+08:00 [reactor-http-epoll-3] ERROR reactor.netty.transport.ServerTransport - [3b1c7f2e, L:/10.12.4.21:8080 - R:/10.12.9.77:53122] onUncaughtException(SimpleConnection{channel=[id: 0x3b1c7f2e, L:/10.12.4.21:8080 - R:/10.12.9.77:53122]})',
+        'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 4110417927, max: 4116185088)',
         '\tat io.netty.util.internal.PlatformDependent.incrementMemoryCounter(PlatformDependent.java:802)',
         '\tat io.netty.util.internal.PlatformDependent.allocateDirectNoCleaner(PlatformDependent.java:731)',
         '\tat io.netty.buffer.PoolArena$DirectArena.allocateDirect(PoolArena.java:649)',
@@ -201,6 +230,59 @@ describe('normalize: log shippers and containers', () => {
         '\tat io.netty.buffer.PoolArena.allocat',
       ],
     );
+  });
+
+  it('reads a logstash record whose newlines were unescaped: fields of its first line, escaped tabs after', () => {
+    assert.deepEqual(
+      normalizeFixture('corpus/p089.txt', 2, 3).map((l) => l.text),
+      [
+        '2020-11-06T14:46:49.835Z [reactor-http-epoll-1] ERROR org.springframework.boot.autoconfigure.web.reactive.error.AbstractErrorWebExceptionHandler - [7de5326e-4919504]  500 Server Error for HTTP POST "/web/uploads/temp"',
+        'reactor.netty.ReactorNetty$InternalNettyException: java.lang.OutOfMemoryError: Cannot reserve 16777216 bytes of direct buffer memory (allocated: 1057308680, limit: 1073741824)',
+        '\tSuppressed: reactor.core.publisher.FluxOnAssembly$OnAssemblyException: ',
+      ],
+    );
+  });
+
+  it('joins a JSON record that a terminal wrapped over several lines', () => {
+    const out = normalizeFixture('corpus/p027.txt', 15, 18);
+    assert.equal(out.length, 1);
+    assert.match(out[0]?.text ?? '', /^15:20:33\.834 \[pulsar-proxy-io-2-1\] WARN .*max: 1073741824\)$/);
+    assert.equal(out[0]?.line, 15);
+  });
+
+  it('joins an event message whose rest was wrapped onto the next line', () => {
+    assert.deepEqual(normalizeFixture('corpus/p004.txt', 1, 2), [
+      {
+        text: 'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 452984839, max: 468189184)',
+        line: 1,
+      },
+    ]);
+  });
+
+  it('joins an exception line whose message, or whose numbers, went onto the next line', () => {
+    assert.deepEqual(
+      normalize([
+        'Caused by: java.lang.OutOfMemoryError:',
+        'Direct buffer memory',
+        'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate',
+        '16777216 byte(s) of direct memory (used: 1056964615, max: 1073741824)',
+      ]).out.map((l) => l.text),
+      [
+        'Caused by: java.lang.OutOfMemoryError: Direct buffer memory',
+        'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 1056964615, max: 1073741824)',
+      ],
+    );
+  });
+
+  it('lets an unfinished message go line by line when the next line does not finish it', () => {
+    const cut =
+      'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 4521';
+    const frame =
+      '\tat io.netty.util.internal.PlatformDependent.incrementMemoryCounter(PlatformDependent.java:640)';
+    assert.deepEqual(normalize([cut, frame]).out, [
+      { text: cut, line: 1 },
+      { text: frame, line: 2 },
+    ]);
   });
 
   it('reads the log field of Docker json-file lines, without its trailing newline', () => {
@@ -263,6 +345,24 @@ describe('normalize: log shippers and containers', () => {
   });
 });
 
+describe('normalize: the sources prefixes named', () => {
+  it('keeps each platform prefix once, whatever its time or pid', () => {
+    const n = new Normalizer(() => {});
+    fixtureLines('pastes/compose-prefix.txt', 1, 6).forEach((l, i) => {
+      n.push(l, i + 1);
+    });
+    n.end();
+    assert.deepEqual(n.sources, ['gateway-1  | ', 'postgres-1 | ']);
+  });
+
+  it('keeps none when no platform wrapped the lines', () => {
+    const n = new Normalizer(() => {});
+    n.push('io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s)', 1);
+    n.end();
+    assert.deepEqual(n.sources, []);
+  });
+});
+
 describe('normalize: characters', () => {
   it('drops the carriage return of CRLF lines', () => {
     assert.deepEqual(normalizeFixture('pastes/crlf.txt', 1, 2), [
@@ -292,6 +392,19 @@ describe('normalize: characters', () => {
     const line = fixtureLine('pastes/slack-escaped.txt', 3);
     const mangled = `\ufeff${line.replace('OutOfDirect', 'OutOf\u200bDirect\u2060').replace('max:', '\u202emax\u202c:')}`;
     assert.deepEqual(normalize([mangled]).out, [{ text: OODM_000, line: 1 }]);
+  });
+
+  it('restores an OutOfMemoryError class retyped with a zero or lower-cased by a translation', () => {
+    assert.deepEqual(
+      normalize([
+        'java.lang.0utOfMemoryError: Direct buffer memory',
+        'io.netty.util.internal.outofdirectmemoryerror: failed to allocate 16777216 byte(s) of direct memory (used: 1, max: 2)',
+      ]).out.map((l) => l.text),
+      [
+        'java.lang.OutOfMemoryError: Direct buffer memory',
+        'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 1, max: 2)',
+      ],
+    );
   });
 
   it('reads full-width digits as digits', () => {

@@ -7,12 +7,14 @@ import { incidentMessage, unrecordedMessage } from '../../src/app/record.ts';
 import { homeBlocks } from '../../src/bot/home.ts';
 import { helpReply, searchReply } from '../../src/bot/replies.ts';
 import { buildHandoff } from '../../src/incidents/handoff.ts';
-import type { Block, Reply } from '../../src/render/blocks.ts';
+import type { Reply } from '../../src/render/blocks.ts';
 import { handoffBlocks, handoffToText } from '../../src/render/handoff.ts';
 import { composeMessage, statusLine } from '../../src/render/message.ts';
-import { replyToText } from '../../src/render/text.ts';
+import { playbookModal } from '../../src/render/playbook-blocks.ts';
+import { answerToText, replyToText } from '../../src/render/text.ts';
 import type { StoreProblem } from '../../src/store/failure.ts';
 import type { Incident, Mark } from '../../src/store/store.ts';
+import { blockTexts } from '../block-texts.ts';
 import { FIXTURES, fixture, kb, SEEDS } from '../helpers.ts';
 import { QUERIES } from '../search-queries.ts';
 import { type Allowed, englishSentences } from './english.ts';
@@ -40,24 +42,6 @@ const FILES = [
     .filter((f) => f !== 'README.md')
     .map((f) => `pastes/${f}`),
 ];
-
-/** Every text of a set of blocks as a person reads it: headers, sections, fields, context, buttons. */
-function blockTexts(blocks: Block[]): string[] {
-  return blocks.flatMap((b) => {
-    switch (b.type) {
-      case 'header':
-        return [b.text.text];
-      case 'section':
-        return [...(b.text ? [b.text.text] : []), ...(b.fields ?? []).map((f) => f.text)];
-      case 'context':
-        return b.elements.map((e) => e.text);
-      case 'actions':
-        return b.elements.map((e) => e.text.text);
-      default:
-        return [];
-    }
-  });
-}
 
 /** The English sentences of a reply, as posted and as the terminal shows it (code lines set aside). */
 function problemsOf(what: string, reply: Reply, allowed: Allowed): string[] {
@@ -128,12 +112,27 @@ const handoff = buildHandoff(INCIDENTS, MARKS, (id) => (id === 1 ? SAMPLES : [])
 const emptyHandoff = buildHandoff([], [], () => [], NOW - DAY, NOW);
 
 describe('every reply in Chinese is Chinese', () => {
-  it('answers every fixture in Chinese, notes included, with no English sentence', () => {
+  it('answers every fixture in Chinese, notes and the full playbook included, with no English sentence', () => {
     const problems: string[] = [];
     for (const file of FILES) {
       const text = fixture(file);
       const done = answer(text, kb, { language: 'zh' });
       problems.push(...problemsOf(file, done.reply, { names: NAMES, quoted: text }));
+      // The full playbook, as the modal shows it and as the terminal prints it under the reply.
+      if (done.fullPlaybook) {
+        const modal = playbookModal(done.fullPlaybook, 'zh');
+        const full = { blocks: modal.blocks, text: modal.title.text };
+        problems.push(...problemsOf(`${file} full playbook`, full, { names: NAMES, quoted: text }));
+        const terminal = answerToText(done.reply, done.fullPlaybook, 'zh')
+          .split('\n')
+          .filter((l) => !l.startsWith('    '));
+        for (const line of terminal)
+          problems.push(
+            ...englishSentences(line, { names: NAMES, quoted: text }).map(
+              (x) => `${file} terminal: ${x.line}`,
+            ),
+          );
+      }
       for (const note of done.report.notes)
         problems.push(
           ...englishSentences(note, { names: NAMES, quoted: text }).map((s) => `${file} note: ${s.line}`),

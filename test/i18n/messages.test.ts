@@ -41,7 +41,7 @@ describe('the message table', () => {
   });
 
   it('fills placeholders and leaves Slack tokens it has no value for', () => {
-    assert.equal(t('times', 'zh', { n: 3 }), '3 次');
+    assert.equal(t('facts.events', 'zh', { n: 3 }), '日志中共 3 次报错');
     assert.equal(placeholders('<!date^1^{time}|x> {n}', { n: 2 }), '<!date^1^{time}|x> 2');
   });
 });

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { unknownFinding } from '../../src/core/diagnose.ts';
-import type { Finding, FrameworkDef, Report } from '../../src/core/types.ts';
+import { answer } from '../../src/app/answer.ts';
+import type { Finding, FrameworkDef, Report, TraceEvent } from '../../src/core/types.ts';
 import { choosePlaybook, depthOf, reportQuery } from '../../src/playbook/choose.ts';
-import { FIXTURES, goldenReport } from '../fixture-files.ts';
-import { kb } from '../helpers.ts';
+import { leakOwnerOf } from '../../src/playbook/owner.ts';
+import { analyzeFixture, FIXTURES, fixture, kb } from '../helpers.ts';
 
 const frameworks = kb.analyzer.frameworks;
 
@@ -16,79 +16,87 @@ function chosen(report: Report, search = false): { id: string; score: number } |
   return c && { id: c.playbook.id, score: c.score };
 }
 
-/** A report with other detected frameworks, findings or signals. */
+const finding = (scenario: Finding['scenario'], signals: string[] = []): Finding => ({
+  scenario,
+  confidence: 0.7,
+  evidence: [],
+  signals,
+});
+
+/** A report with other detected frameworks, findings, signals or events. */
 function variant(
   report: Report,
-  change: { frameworks?: string[]; findings?: Finding[]; signals?: Report['signals'] },
+  change: { frameworks?: string[]; findings?: Finding[]; signals?: Report['signals']; events?: TraceEvent[] },
 ): Report {
-  const fw = change.frameworks?.map((id) => ({ id, evidence: id })) ?? report.summary.frameworks;
+  const fw = change.frameworks?.map((id) => ({ id, name: id, evidence: id })) ?? report.summary.frameworks;
   return {
     ...report,
-    summary: { ...report.summary, frameworks: fw },
+    summary: { ...report.summary, frameworks: fw, leakSites: change.events ? [] : report.summary.leakSites },
     findings: change.findings ?? report.findings,
     signals: change.signals ?? report.signals,
+    events: change.events ?? report.events,
   };
 }
 
-const finding = (scenario: Finding['scenario'], confidence: number): Finding => ({
-  scenario,
-  confidence,
-  evidence: [],
-  signals: [],
+/** A leak record whose last touch is `frame`. */
+const leakRecord = (frame: string): TraceEvent => ({
+  kind: 'leak_report',
+  exceptionClass: '',
+  requestedBytes: null,
+  usedBytes: null,
+  maxBytes: null,
+  thread: null,
+  timestamp: null,
+  line: 1,
+  frames: ['io.netty.buffer.AbstractByteBuf.readBytes(AbstractByteBuf.java:1)', frame],
+  occurrences: 1,
 });
 
-const goldenReports = (): [string, Report][] => [
-  ...readdirSync(join(FIXTURES, 'golden'))
-    .filter((f) => f.endsWith('.json'))
-    .map((f): [string, Report] => [f, goldenReport(f.slice(0, -5))]),
-  ...readdirSync(join(FIXTURES, 'golden', 'pastes')).map((f): [string, Report] => [
-    f,
-    goldenReport(`pastes/${f.slice(0, -5)}`),
-  ]),
+const allFixtures = (): string[] => [
+  ...readdirSync(join(FIXTURES, 'seeds')).map((f) => `seeds/${f}`),
+  ...readdirSync(join(FIXTURES, 'pastes'))
+    .filter((f) => f !== 'README.md')
+    .map((f) => `pastes/${f}`),
 ];
 
 describe('choosePlaybook', () => {
-  it('gives each seed incident the playbook written for it', () => {
-    assert.deepEqual(
-      [
-        '000-reactor-netty-load-test',
-        '001-grpc-explicit-512m',
-        '002-nacos-shaded-grpc',
-        '003-copy-not-released',
-        '004-inbound-handler-leak',
-      ].map((seed) => chosen(goldenReport(seed), true)?.id),
-      [
-        'reactor-netty-load-burst',
-        'grpc-direct-memory-limit',
-        'nacos-direct-memory',
-        'netty-copy-not-released',
-        'netty-inbound-handler-retains',
-      ],
-    );
+  it('gives each seed incident the playbook written for it when the diagnosis names its cause', () => {
+    const causes: [string, Finding['scenario'], string][] = [
+      ['000-reactor-netty-load-test', 'load-burst', 'reactor-netty-load-burst'],
+      ['001-grpc-explicit-512m', 'undersized-limit', 'grpc-direct-memory-limit'],
+      ['002-nacos-shaded-grpc', 'undersized-limit', 'nacos-direct-memory'],
+      ['003-copy-not-released', 'leak-unreleased-bytebuf', 'netty-copy-not-released'],
+      ['004-inbound-handler-leak', 'leak-unreleased-bytebuf', 'netty-inbound-handler-retains'],
+    ];
+    for (const [seed, cause, playbook] of causes) {
+      const report = variant(analyzeFixture(`seeds/${seed}.txt`), { findings: [finding(cause)] });
+      assert.equal(chosen(report, true)?.id, playbook, seed);
+    }
   });
 
-  it('scores the fit of the finding, one step per framework level and each signal it names', () => {
-    // seed 000: load-burst 0.7; reactor-netty is one level below netty (2 × 0.3); load-test-prose and read-path (2 × 0.07)
-    assert.deepEqual(chosen(goldenReport('000-reactor-netty-load-test')), {
-      id: 'reactor-netty-load-burst',
-      score: 1.44,
-    });
+  it('scores one step per framework level and each signal it names', () => {
+    // reactor-netty sits one level below netty (2 × 0.3); load-test-prose is one signal it names (0.07).
+    const r = analyzeFixture('seeds/000-reactor-netty-load-test.txt');
+    const burst = variant(r, { findings: [finding('load-burst')], signals: { 'load-test-prose': {} } });
+    assert.deepEqual(chosen(burst), { id: 'reactor-netty-load-burst', score: 0.67 });
   });
 
   it('prefers the playbook of the most specific framework detected', () => {
-    // The same trace: Spring Cloud Gateway sits below reactor-netty, which sits below netty.
-    const r = goldenReport('000-reactor-netty-load-test');
+    const r = variant(analyzeFixture('seeds/000-reactor-netty-load-test.txt'), {
+      findings: [finding('leak-unreleased-bytebuf')],
+      signals: {},
+    });
     const scg = variant(r, { frameworks: ['spring-cloud-gateway', 'reactor-netty', 'netty'] });
-    assert.deepEqual(chosen(scg), { id: 'reactor-netty-load-burst', score: 1.74 });
+    assert.equal(chosen(scg)?.id, 'scg-databuffer-leak');
+    assert.equal(chosen(variant(r, { frameworks: ['reactor-netty', 'netty'] }))?.id, 'reactor-netty-leak');
   });
 
   it('never gives a playbook written for a framework that was not detected', () => {
-    const r = goldenReport('000-reactor-netty-load-test');
-    assert.deepEqual(chosen(variant(r, { frameworks: ['netty'] })), {
-      id: 'general-load-burst',
-      score: 0.84,
-    });
-    for (const [file, report] of goldenReports()) {
+    const r = analyzeFixture('seeds/000-reactor-netty-load-test.txt');
+    const netty = variant(r, { frameworks: ['netty'], findings: [finding('load-burst')] });
+    assert.equal(chosen(netty)?.id, 'general-load-burst');
+    for (const file of allFixtures()) {
+      const { report } = answer(fixture(file), kb);
       const c = choosePlaybook(report, kb.playbooks, frameworks, kb.search);
       const detected = new Set(report.summary.frameworks.map((f) => f.id));
       const own =
@@ -99,35 +107,58 @@ describe('choosePlaybook', () => {
     }
   });
 
-  it('lets the signals a playbook names choose between playbooks for the same finding', () => {
-    // Seeds 003 and 004 are both leaks on plain Netty: copy() without release, and retain() in a handler.
-    assert.equal(chosen(goldenReport('003-copy-not-released'))?.id, 'netty-copy-not-released');
-    assert.equal(chosen(goldenReport('004-inbound-handler-leak'))?.id, 'netty-inbound-handler-retains');
-    const r = goldenReport('004-inbound-handler-leak');
-    const copy = variant(r, { signals: { 'user-copy': {}, 'copy-call': {}, 'leak-sites': {} } });
-    assert.equal(chosen(copy)?.id, 'netty-copy-not-released');
+  it('offers a playbook that names rules only when one of them supported the verdict', () => {
+    const r = variant(analyzeFixture('seeds/000-reactor-netty-load-test.txt'), {
+      frameworks: ['spring-cloud-gateway', 'reactor-netty', 'netty'],
+      signals: {},
+    });
+    const cached = variant(r, { findings: [finding('leak-unreleased-bytebuf', ['gateway-body-cache'])] });
+    const other = variant(r, { findings: [finding('leak-unreleased-bytebuf', ['leak-testimony'])] });
+    assert.equal(chosen(cached)?.id, 'scg-body-cache');
+    assert.equal(chosen(other)?.id, 'scg-databuffer-leak');
+    const tiny = variant(r, {
+      frameworks: ['netty'],
+      findings: [finding('undersized-limit', ['limit-too-small-for-pool'])],
+    });
+    assert.equal(chosen(tiny)?.id, 'platform-default-limit');
+    assert.equal(
+      chosen(variant(tiny, { findings: [finding('undersized-limit', ['raising-limit-not-the-fix'])] }))?.id,
+      'general-undersized-limit',
+    );
   });
 
-  it('considers only playbooks for findings within 0.25 of the top one', () => {
-    const r = variant(goldenReport('003-copy-not-released'), { signals: {} });
-    const near = variant(r, {
-      findings: [finding('undersized-limit', 0.7), finding('leak-unreleased-bytebuf', 0.46)],
+  it('sends a leak a framework owns to its fix, and one the application owns to its own code', () => {
+    const r = analyzeFixture('seeds/000-reactor-netty-load-test.txt');
+    const leak = { findings: [finding('leak-unreleased-bytebuf')], signals: {} };
+    // linkerd has no leak playbook of its own: its leak goes to the general framework playbook.
+    const inLinkerd = variant(r, {
+      ...leak,
+      frameworks: ['linkerd', 'netty'],
+      events: [leakRecord('io.buoyant.linkerd.protocol.h2.Framer.write(Framer.scala:12)')],
     });
-    const far = variant(r, {
-      findings: [finding('undersized-limit', 0.7), finding('leak-unreleased-bytebuf', 0.44)],
+    const inApp = variant(r, {
+      ...leak,
+      frameworks: ['linkerd', 'netty'],
+      events: [leakRecord('com.example.orders.OrderHandler.channelRead(OrderHandler.java:40)')],
     });
-    assert.deepEqual(chosen(near), { id: 'netty-copy-not-released', score: 0.76 });
-    assert.deepEqual(chosen(far), { id: 'general-undersized-limit', score: 0.7 });
+    assert.deepEqual(
+      [leakOwnerOf(inLinkerd, frameworks), leakOwnerOf(inApp, frameworks)],
+      ['product', 'application'],
+    );
+    assert.equal(chosen(inLinkerd)?.id, 'general-framework-leak');
+    assert.equal(chosen(inApp)?.id, 'general-leak');
   });
 
-  it('falls back to the general first response when no cause stands out', () => {
-    const r = goldenReport('pastes/truncated');
-    assert.deepEqual(r.findings, [unknownFinding('en')]);
-    assert.deepEqual(chosen(r), { id: 'general-first-response', score: 0.2 });
+  it('gives a plain Netty leak the general playbook unless a copy or a retain shows', () => {
+    const report = analyzeFixture('corpus/p076.txt');
+    assert.equal(
+      chosen(variant(report, { findings: [finding('leak-unreleased-bytebuf')] }))?.id,
+      'general-leak',
+    );
   });
 
   it('chooses nothing when nothing was detected or nothing was found', () => {
-    const r = goldenReport('000-reactor-netty-load-test');
+    const r = analyzeFixture('seeds/000-reactor-netty-load-test.txt');
     assert.equal(chosen({ ...r, detected: false }), null);
     assert.equal(chosen(variant(r, { findings: [] })), null);
   });
@@ -156,17 +187,15 @@ describe('reportQuery', () => {
   const names = new Map(frameworks.map((f) => [f.id, f.name]));
 
   it('describes a report by its frameworks, top two findings, kind and allocation path', () => {
-    assert.equal(
-      reportQuery(goldenReport('000-reactor-netty-load-test'), names),
-      'Reactor Netty Netty load burst leak unreleased bytebuf OutOfDirectMemoryError pooled chunk',
+    const r = analyzeFixture('seeds/000-reactor-netty-load-test.txt');
+    const q = reportQuery(
+      variant(r, { findings: [finding('load-burst'), finding('undersized-limit')] }),
+      names,
     );
-    assert.equal(
-      reportQuery(goldenReport('pastes/leak-advanced'), names),
-      'Reactor Netty Netty leak unreleased bytebuf leak report unknown',
-    );
-    assert.equal(
-      reportQuery(goldenReport('pastes/jdk17-cannot-reserve'), names),
-      'Netty nio cleaner gc undersized limit Direct buffer memory pooled chunk',
-    );
+    assert.equal(q, 'Reactor Netty Netty load burst undersized limit OutOfDirectMemoryError pooled chunk');
+  });
+
+  it('leaves out a product named only from its package: the knowledge base cannot know it', () => {
+    assert.doesNotMatch(reportQuery(analyzeFixture('seeds/003-copy-not-released.txt'), names), /hx|test12/);
   });
 });

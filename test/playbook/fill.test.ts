@@ -134,6 +134,10 @@ describe('factsOf', () => {
     assert.deepEqual([main.thread, main.threadPattern], ['main', undefined]);
   });
 
+  it('names the application by its package when no catalogued product called Netty', () => {
+    assert.equal(factsOf(goldenReport('003-copy-not-released'), frameworks).framework, 'com.hx.test12');
+  });
+
   it('names Netty when no framework was detected', () => {
     const r = goldenReport('pastes/truncated');
     assert.equal(factsOf({ ...r, summary: { ...r.summary, frameworks: [] } }, frameworks).framework, 'Netty');
@@ -178,9 +182,15 @@ const PLAYBOOK: Playbook = {
   file: 'test-fill.yml',
 };
 
+/** The report as if the evidence had decided that the limit is the cause. */
+function limitDecided(report: Report): Report {
+  const top = { scenario: 'undersized-limit' as const, confidence: 0.8, evidence: ['x'], signals: [] };
+  return { ...report, findings: [top], verdict: { decided: true, questions: [] } };
+}
+
 describe('fillPlaybook', () => {
   it('fills every step whose facts the report has', () => {
-    const r = goldenReport('000-reactor-netty-load-test');
+    const r = limitDecided(goldenReport('000-reactor-netty-load-test'));
     assert.deepEqual(fillPlaybook(PLAYBOOK, r, frameworks, 'en'), {
       id: 'test-fill',
       title: 'Title',
@@ -193,8 +203,17 @@ describe('fillPlaybook', () => {
     });
   });
 
+  it('advises a larger limit only when the evidence decided the limit is the cause', () => {
+    const undecided = goldenReport('000-reactor-netty-load-test');
+    assert.equal(undecided.verdict?.decided, false);
+    const kinds = (r: Report) => fillPlaybook(PLAYBOOK, r, frameworks, 'en').steps.map((s) => s.kind);
+    assert.deepEqual(kinds(undecided), ['check']);
+    assert.deepEqual(kinds(limitDecided(undecided)), ['check', 'act']);
+    assert.deepEqual(kinds(goldenReport('pastes/leak-advanced')), ['check', 'verify'], 'never for a leak');
+  });
+
   it('rephrases a step whose facts are missing, and drops one with no words for it', () => {
-    const r = goldenReport('pastes/leak-advanced');
+    const r = limitDecided(goldenReport('pastes/leak-advanced'));
     assert.deepEqual(fillPlaybook(PLAYBOOK, r, frameworks, 'zh').steps, [
       { kind: 'check', text: '`reactor-http-epoll-2` 在 Reactor Netty 上', command: null },
       { kind: 'act', text: '调大', command: '-XX:MaxDirectMemorySize=<size>' },

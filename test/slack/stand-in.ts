@@ -266,6 +266,11 @@ export class SlackStandIn {
       }
       case 'views.publish':
         return { ok: true, view: { id: 'V0001' } };
+      case 'views.open':
+        // A trigger opens one modal within three seconds; after that Slack refuses it (here: `expired-…`).
+        if (!args.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
+        if (String(args.trigger_id).startsWith('expired')) return { ok: false, error: 'expired_trigger_id' };
+        return { ok: true, view: { id: `V${++this.ts}`, ...(args.view as object) } };
       default:
         return { ok: false, error: 'unknown_method' };
     }

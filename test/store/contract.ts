@@ -34,7 +34,13 @@ function summary(usedBytes: number | null, maxBytes: number | null, samples: Sam
     maxBytes,
     headroomBytes: null,
     utilization: null,
-    frameworks: [{ id: 'reactor-netty', evidence: 'reactor.netty.http.server.HttpServerOperations' }],
+    frameworks: [
+      {
+        id: 'reactor-netty',
+        name: 'Reactor Netty',
+        evidence: 'reactor.netty.http.server.HttpServerOperations',
+      },
+    ],
     shadedPrefix: null,
     nettyPropertyPrefix: 'io.netty.',
     nettyVersion: '4.1.100.Final',

@@ -104,6 +104,9 @@
       return;
     }
     window.renderBlocks(data.blocks, $('reply'), { buttonTitle: t('buttonsInSlack') });
+    // In Slack the playbook is one click away; here it is shown under the reply.
+    window.renderBlocks(data.playbook ?? [], $('playbook'));
+    $('playbook-box').hidden = !data.playbook?.length;
     lastReport = data.report;
     renderFacts(data.report);
     $('json').textContent = JSON.stringify(data.report, null, 2);

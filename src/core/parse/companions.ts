@@ -4,6 +4,9 @@
  */
 import { parseByteCount, parseJvmSize, parseUnitSize } from '../units.ts';
 
+// `(required (Mb): 5120, allocated (Mb): 1965, missing (Mb): 3155)`
+const REQUIREMENT = /required \(Mb\): (\d{1,9}), allocated \(Mb\): (\d{1,9})/;
+
 export interface Companions {
   heapMaxBytes: number | null;
   heapUsedBytes: number | null;
@@ -22,6 +25,8 @@ export interface Companions {
   };
   /** Netty versions from jar names and Maven paths, with how often each was seen. */
   versions: Map<string, number>;
+  /** A fixed requirement an error states against what it could allocate (Flink's network buffer pool). */
+  requirement: { requiredBytes: number; allocatedBytes: number } | null;
 }
 
 export function emptyCompanions(): Companions {
@@ -35,6 +40,7 @@ export function emptyCompanions(): Companions {
     anonRegion: null,
     samples: [],
     flags: { maxDirectMemorySize: null, xmx: null, nettyMaxDirectMemory: null },
+    requirement: null,
     versions: new Map(),
   };
 }
@@ -63,17 +69,34 @@ const MAX_DIRECT = /-XX:MaxDirectMemorySize=(\d{1,15})([kKmMgGtT]?)\b/;
 const XMX = /-Xmx(\d{1,15})([kKmMgGtT]?)\b/;
 // `-Dio.netty.maxDirectMemory=1073741824`, `-Dio.grpc.netty.shaded.io.netty.maxDirectMemory=…`
 const NETTY_MAX = /-D[\w.]{0,80}netty\.maxDirectMemory=(-?\d{1,20})\b/;
-// `netty-common-4.1.33.Final.jar`, `netty-transport-native-epoll-4.1.33.Final-linux-x86_64`, `io/netty/netty-common/4.1.6.Final/`
+// `netty-common-4.1.33.Final.jar`, `netty-transport-native-epoll-4.1.33.Final-linux-x86_64`, `io/netty/netty-common/4.1.6.Final/`,
+// a vendor's rebuild `netty-all-4.0.18.Final-redhat-1.jar`, Netty 3's `netty-3.10.6.Final.jar`
 const VERSION =
-  /netty(?:-[a-z]{1,20}){0,5}[-/]([45]\.\d{1,2}\.\d{1,3}\.(?:Final|Beta\d{0,2}|Alpha\d{0,2}|CR\d{0,2}))/g;
+  /netty(?:-[a-z]{1,20}){0,5}[-/]([345]\.\d{1,2}\.\d{1,3}\.(?:Final|Beta\d{0,2}|Alpha\d{0,2}|CR\d{0,2})(?:-[a-z]{2,12}-\d{1,6}\b)?)/g;
+// `Netty version: 3.10.6.Final`, `netty 4.1.68.Final` (the version as a person states it beside the trace)
+const STATED_VERSION = /\bnetty(?: version)?(?::|：)? ?v?([345]\.\d{1,2}\.\d{1,3}\.Final)\b/gi;
 
 /** Reads companion evidence line by line; `heapUsageLines` follows the jmap section it is in. */
 export class CompanionReader {
   readonly found: Companions = emptyCompanions();
   private heapUsageLines = 0;
 
+  /**
+   * `Could not allocate enough memory segments for NetworkBufferPool (required (Mb): 5120, allocated
+   * (Mb): 1965, missing (Mb): 3155)`: Flink says what it needs and what it got.
+   */
+  readRequirement(line: string): void {
+    if (this.found.requirement || !line.includes('required (Mb)')) return;
+    const m = REQUIREMENT.exec(line);
+    if (m?.[1] && m[2]) {
+      const mib = 1024 * 1024;
+      this.found.requirement = { requiredBytes: Number(m[1]) * mib, allocatedBytes: Number(m[2]) * mib };
+    }
+  }
+
   read(line: string, timestamp: string | null): void {
     const t = line.trim();
+    this.readRequirement(t);
     if (t === 'Heap Usage:') {
       this.heapUsageLines = 8;
       return;
@@ -163,10 +186,12 @@ export class CompanionReader {
   }
 
   private readVersions(t: string): void {
-    VERSION.lastIndex = 0;
-    for (let m = VERSION.exec(t); m; m = VERSION.exec(t)) {
-      const v = m[1];
-      if (v) this.found.versions.set(v, (this.found.versions.get(v) ?? 0) + 1);
+    for (const re of [VERSION, STATED_VERSION]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(t); m; m = re.exec(t)) {
+        const v = m[1];
+        if (v) this.found.versions.set(v, (this.found.versions.get(v) ?? 0) + 1);
+      }
     }
   }
 }

@@ -20,46 +20,53 @@ export interface EventLine {
 }
 
 /** Literal substrings that any event line contains: cheap to test before parsing. */
-export const EVENT_NEEDLES = ['OutOfDirectMemoryError', 'OutOfMemoryError: ', 'LEAK: '] as const;
+export const EVENT_NEEDLES = [
+  'OutOfDirectMemoryError',
+  'OutOfMemoryError: ',
+  'LEAK: ',
+  'failed to allocate ',
+  'annot reserve ',
+] as const;
 
 const OODM = 'OutOfDirectMemoryError';
 // `Caused by: io.netty…`, `\tSuppressed: …`
 const CHAINED = /^\s*(?:Caused by|Suppressed): /;
 const CLASS_CHAR = /[\w$.]/;
 
+// A number as printed, with the digit groups a locale may add (`16 777 216`, `16,777,216`, `16.777.216`).
+const N = "(-?\\d{1,40}(?:[ \\u00a0\\u202f,.']\\d{3}){0,6})";
 // `failed to allocate 16777216 byte(s) of direct memory (used: 8220835847, max: 8232370176)`
-const REQUESTED = /failed to allocate (-?\d{1,40}) byte/;
-const USED = /\(used: (-?\d{1,40}),/;
-const MAX = /, max: (-?\d{1,40})\)/;
+const REQUESTED = new RegExp(`failed to allocate ${N} byte`);
+const USED = new RegExp(`\\(used: ${N},`);
+const MAX = new RegExp(`, ?max: ${N}\\)`);
 // `Cannot reserve 16777216 bytes of direct buffer memory (allocated: 1065353216, limit: 1073741824)`
-const RESERVE = /Cannot reserve (-?\d{1,40}) bytes of direct buffer memory/;
-const ALLOCATED = /\(allocated: (-?\d{1,40}),/;
-const LIMIT = /, limit: (-?\d{1,40})\)/;
-// `LEAK: ByteBuf.release() was not called before it's garbage-collected.`
-const LEAK = /LEAK: [\w$.]{1,200}\.release\(\) was not called/;
+const RESERVE = new RegExp(`Cannot reserve ${N} bytes of direct buffer memory`, 'i');
+const ALLOCATED = new RegExp(`\\(allocated: ${N},`, 'i');
+const LIMIT = new RegExp(`, ?limit: ${N}\\)`, 'i');
+const GROUPING = /[ \u00a0\u202f,.']/g;
+const OOM = 'OutOfMemoryError: ';
+// The allocators' own messages, numbers and all, wherever they are quoted.
+const NETTY_MESSAGE = /failed to allocate -?\d[\d ,.']{0,60} byte\(s\) of direct memory \(used: -?\d/;
+const JDK_MESSAGE = /Cannot reserve -?\d[\d ,.']{0,60} bytes of direct buffer memory \(allocated: -?\d/i;
+// `… NetworkBufferPool (required (Mb): 5120, allocated (Mb): 1965, missing (Mb): 3155). Cause: Direct buffer memory.`
+const FRAMEWORK_CAUSE = /\bCause: Direct buffer memory\b/i;
+// `LEAK: ByteBuf.release() was not called before it's garbage-collected.`, Netty 4.0's
+// `LEAK: ByteBuf was GC'd before being released correctly.`; the detector names what leaked, and only
+// a buffer (`ByteBuf`, `Buffer`, `DataBuffer`) is direct memory: an SSL engine's or a timer's leak is not.
+const LEAK = /LEAK: [\w$.]{0,100}Buf\w{0,20}(?:\.release\(\) was not called| was GC'd before being released)/;
 
 /** Parse a (normalized) line; `null` when it does not open or continue an event. */
 export function parseEventLine(line: string): EventLine | null {
-  const oodm = line.indexOf(OODM);
-  if (oodm >= 0) return parseOodm(line, oodm);
-  const oom = line.indexOf('OutOfMemoryError: ');
-  if (oom >= 0) {
-    const rest = line.slice(oom + 18);
-    if (rest.startsWith('Direct buffer memory'))
-      return jdkEvent(line, oom, 'direct_buffer_oom', null, null, null, []);
-    if (rest.startsWith('Cannot reserve ')) {
-      const problems: Said[] = [];
-      return jdkEvent(
-        line,
-        oom,
-        'cannot_reserve',
-        readNumber(rest, RESERVE, 'requested', problems),
-        readNumber(rest, ALLOCATED, 'allocated', problems),
-        readNumber(rest, LIMIT, 'limit', problems),
-        problems,
-      );
-    }
-    return null;
+  // The first mention may be a sentence's (`Got exception OutOfDirectMemoryError : …`), the trace's follows.
+  for (let at = line.indexOf(OODM), n = 0; at >= 0 && n < 4; at = line.indexOf(OODM, at + 1), n++) {
+    const ev = parseOodm(line, at);
+    if (ev) return ev;
+    // Another library's class of that name (`com.acme.OutOfDirectMemoryError`): its message is not Netty's.
+    if (classEndingAt(line, at + OODM.length).includes('.')) return null;
+  }
+  for (let at = line.indexOf(OOM), n = 0; at >= 0 && n < 4; at = line.indexOf(OOM, at + 1), n++) {
+    const ev = parseJdk(line, at);
+    if (ev) return ev;
   }
   const leak = line.indexOf('LEAK: ');
   if (leak >= 0 && LEAK.test(line.slice(leak, leak + 260))) {
@@ -77,7 +84,71 @@ export function parseEventLine(line: string): EventLine | null {
       problems: [],
     };
   }
+  return messageOnly(line);
+}
+
+/** The JDK's limit: `Direct buffer memory`, `Cannot reserve …`, or a framework's error that names it as its cause. */
+function parseJdk(line: string, oom: number): EventLine | null {
+  const rest = line.slice(oom + OOM.length);
+  const head = rest.slice(0, 20).toLowerCase();
+  if (head.startsWith('direct buffer memory'))
+    return jdkEvent(line, oom, 'direct_buffer_oom', null, null, null, []);
+  if (head.startsWith('cannot reserve ')) {
+    const problems: Said[] = [];
+    return jdkEvent(
+      line,
+      oom,
+      'cannot_reserve',
+      readNumber(rest, RESERVE, 'requested', problems),
+      readNumber(rest, ALLOCATED, 'allocated', problems),
+      readNumber(rest, LIMIT, 'limit', problems),
+      problems,
+    );
+  }
+  // Flink: `OutOfMemoryError: Could not allocate enough memory segments for NetworkBufferPool (required (Mb): 5120, …).
+  // Cause: Direct buffer memory.`: its figures are megabytes of its own pool, not the JDK's counter.
+  if (FRAMEWORK_CAUSE.test(rest.slice(0, 400)))
+    return jdkEvent(line, oom, 'direct_buffer_oom', null, null, null, []);
   return null;
+}
+
+/**
+ * Netty's or the JDK's message without its exception class: wrapped in another exception's message
+ * (Spark's `FetchFailedException: failed to allocate …`), relayed from another process (an HTTP/2
+ * GOAWAY's debug data), or quoted by the log record that precedes the trace. The text is the
+ * allocator's own, so it is the event; the class printed after it, if any, joins it.
+ */
+function messageOnly(line: string): EventLine | null {
+  const problems: Said[] = [];
+  const at = line.search(NETTY_MESSAGE);
+  if (at >= 0) {
+    const after = line.slice(at);
+    return {
+      kind: 'oodm',
+      exceptionClass: `io.netty.util.internal.${OODM}`,
+      requestedBytes: readNumber(after, REQUESTED, 'requested', problems),
+      usedBytes: readNumber(after, USED, 'used', problems),
+      maxBytes: readNumber(after, MAX, 'max', problems),
+      nettyPackage: null,
+      chained: CHAINED.test(line),
+      quoted: true,
+      problems,
+    };
+  }
+  const reserve = line.search(JDK_MESSAGE);
+  if (reserve < 0) return null;
+  const after = line.slice(reserve);
+  return {
+    kind: 'cannot_reserve',
+    exceptionClass: 'java.lang.OutOfMemoryError',
+    requestedBytes: readNumber(after, RESERVE, 'requested', problems),
+    usedBytes: readNumber(after, ALLOCATED, 'allocated', problems),
+    maxBytes: readNumber(after, LIMIT, 'limit', problems),
+    nettyPackage: null,
+    chained: CHAINED.test(line),
+    quoted: true,
+    problems,
+  };
 }
 
 function parseOodm(line: string, at: number): EventLine | null {
@@ -142,8 +213,15 @@ function classEndingAt(line: string, end: number): string {
   return cls;
 }
 
+/**
+ * Netty's root before `tail`: `io.netty.`, or a relocation ending in `.io.netty.`. A root that lost its
+ * head (`o.netty.`: a selection that clipped the first letter) is plain Netty, not a relocation.
+ */
 function nettyRootOf(cls: string, tail: string): string | null {
-  return cls.endsWith(tail) && cls.length > tail.length ? cls.slice(0, cls.length - tail.length) : null;
+  if (!cls.endsWith(tail) || cls.length <= tail.length) return null;
+  const root = cls.slice(0, cls.length - tail.length);
+  if (root.endsWith('netty.') && root !== 'io.netty.' && !root.endsWith('.io.netty.')) return 'io.netty.';
+  return root;
 }
 
 /** A number that the message shows whole; a cut or absurd one is dropped with a note, never guessed. */
@@ -156,7 +234,7 @@ function readNumber(text: string, pattern: RegExp, name: string, problems: Said[
     if (cut) problems.push({ key: 'note.numberCut', values: { name, digits: cut[1] ?? '' } });
     return null;
   }
-  const digits = m[1];
+  const digits = m[1].replace(GROUPING, '');
   if (digits.startsWith('-')) {
     problems.push({ key: 'note.numberNegative', values: { name, digits } });
     return null;

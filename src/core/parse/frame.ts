@@ -34,7 +34,8 @@ export function parseFrame(line: string): string | null {
   if (!NAME.test(name)) return null;
   const dots = countDots(name);
   if (dots < 1 || (bare && dots < 2)) return null;
-  const location = t.slice(open + 1, close);
+  // `(PooledByteBufAllocator.java:385  )`: spaces a scraped copy left before the parenthesis.
+  const location = t.slice(open + 1, close).trimEnd();
   if (!LOCATION.test(location)) return null;
   return `${name}(${location})`;
 }
@@ -49,4 +50,10 @@ function countDots(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 46) n++;
   return n;
+}
+
+/** `io.grpc.netty.shaded.io.netty.buffer.PoolArena…` → `io.netty.buffer.PoolArena…`. */
+export function unshade(frame: string): string {
+  const at = frame.indexOf('.io.netty.');
+  return at > 0 ? frame.slice(at + 1) : frame;
 }

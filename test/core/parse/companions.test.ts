@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompanionReader, type Companions, emptyCompanions } from '../../../src/core/parse/companions.ts';
 import { parseHeader } from '../../../src/core/parse/header.ts';
-import { fixture } from '../../fixture-files.ts';
+import { fixture, fixtureLine } from '../../fixture-files.ts';
 
 /** Read lines as the scanner does: trimmed, with the timestamp of their own header. */
 function read(lines: string[]): Companions {
   const reader = new CompanionReader();
   for (const line of lines) {
     const t = line.trim();
-    if (t.includes('netty')) reader.readVersionsOnly(t);
+    if (t.includes('etty')) reader.readVersionsOnly(t);
     reader.read(t, parseHeader(t).timestamp);
   }
   return reader.found;
@@ -43,6 +43,7 @@ describe('CompanionReader', () => {
         nettyMaxDirectMemory: null,
       },
       versions: new Map([['4.1.47.Final', 20]]),
+      requirement: null,
     });
   });
 
@@ -122,8 +123,36 @@ describe('CompanionReader', () => {
     );
   });
 
+  it('reads a vendor’s rebuild, Netty 3’s jar and a version stated beside the trace', () => {
+    const found = read([
+      fixtureLine('corpus/p036.txt', 8),
+      '/opt/app/lib/netty-3.10.6.Final.jar',
+      fixtureLine('corpus/p053.txt', 1),
+    ]);
+    assert.deepEqual(
+      found.versions,
+      new Map([
+        ['4.0.18.Final-redhat-1', 1],
+        ['3.10.6.Final', 2],
+      ]),
+    );
+  });
+
   it('finds nothing in a trace alone', () => {
     const trace = fixture('pastes/crlf.txt').replaceAll('netty-all-4.1.47.Final', 'netty-all');
     assert.deepEqual(read(trace.split('\n')), emptyCompanions());
+  });
+});
+
+describe('a requirement the error states', () => {
+  it("reads Flink's network buffer pool: what it needs against what it could allocate", () => {
+    const c = new CompanionReader();
+    // The event line of corpus p048 (a Flink pipeline in docker compose).
+    const line = fixture('corpus/p048.txt')
+      .split('\n')
+      .find((l) => l.includes('required (Mb)'));
+    assert.ok(line);
+    c.readRequirement(line);
+    assert.deepEqual(c.found.requirement, { requiredBytes: 5120 * 1048576, allocatedBytes: 1965 * 1048576 });
   });
 });

@@ -90,6 +90,40 @@ describe('parseEventLine: Netty’s OutOfDirectMemoryError', () => {
     );
   });
 
+  it('reads a class name that lost its first letters as plain Netty, not a relocation', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('corpus/p091.txt', 7)),
+      oodm({
+        exceptionClass: 'o.netty.util.internal.OutOfDirectMemoryError',
+        requestedBytes: 16777216,
+        usedBytes: 7449083911,
+        maxBytes: 7460618240,
+      }),
+    );
+  });
+
+  it('reads the trace’s mention after a sentence that named the class first', () => {
+    const line =
+      '[/127.0.0.1:36988] Got exception OutOfDirectMemoryError : failed to allocate 16777216 byte(s) of direct memory (used: 1073741824, max: 1073741824) io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 1073741824, max: 1073741824)';
+    assert.deepEqual(
+      parseEventLine(line),
+      oodm({ requestedBytes: 16777216, usedBytes: 1073741824, maxBytes: 1073741824 }),
+    );
+  });
+
+  it('reads numbers printed with a locale’s digit groups, and a comma without its space', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('corpus/p040.txt', 6)),
+      oodm({ requestedBytes: 16777216, usedBytes: 1073741824, maxBytes: 1073741824 }),
+    );
+    assert.deepEqual(
+      parseEventLine(
+        `${OODM}: failed to allocate 16,777,216 byte(s) of direct memory (used: 1073741824,max: 1073741824)`,
+      ),
+      oodm({ requestedBytes: 16777216, usedBytes: 1073741824, maxBytes: 1073741824 }),
+    );
+  });
+
   it('reads a bare class name only where a stack trace prints one', () => {
     assert.deepEqual(parseEventLine(`Caused by: ${OODM}`), oodm({ chained: true }));
     assert.deepEqual(parseEventLine(`Exception in thread "main" ${OODM}`), oodm({}));
@@ -170,6 +204,54 @@ describe('parseEventLine: numbers it will not guess', () => {
   });
 });
 
+describe('parseEventLine: the allocators’ messages without their class', () => {
+  it('reads Netty’s message wrapped in another exception’s message', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('corpus/p041.txt', 4)),
+      oodm({
+        requestedBytes: 16777216,
+        usedBytes: 64424509440,
+        maxBytes: 64424509440,
+        nettyPackage: null,
+        quoted: true,
+      }),
+    );
+  });
+
+  it('reads a remote Netty’s message relayed in an HTTP/2 GOAWAY’s debug data', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('corpus/p098.txt', 4)),
+      oodm({
+        requestedBytes: 16777216,
+        usedBytes: 6425674007,
+        maxBytes: 6442450944,
+        nettyPackage: null,
+        chained: true,
+        quoted: true,
+      }),
+    );
+  });
+
+  it('reads the JDK’s Cannot reserve message without its class, in any case', () => {
+    assert.deepEqual(
+      parseEventLine(
+        'Unexpected error: cannot reserve 4194304 bytes of direct buffer memory (allocated: 256330613, limit: 259522560)',
+      ),
+      jdk({
+        kind: 'cannot_reserve',
+        requestedBytes: 4194304,
+        usedBytes: 256330613,
+        maxBytes: 259522560,
+        quoted: true,
+      }),
+    );
+  });
+
+  it('does not read the message as source code quotes it', () => {
+    assert.equal(parseEventLine(fixtureLine('corpus/p065.txt', 1)), null);
+  });
+});
+
 describe('parseEventLine: the JDK’s direct memory errors', () => {
   it('reads JDK 8’s Direct buffer memory, which shows no numbers', () => {
     assert.deepEqual(
@@ -186,6 +268,20 @@ describe('parseEventLine: the JDK’s direct memory errors', () => {
     assert.deepEqual(
       parseEventLine(fixtureLine('pastes/jdk17-cannot-reserve.txt', 2)),
       jdk({ kind: 'cannot_reserve', requestedBytes: 16777216, usedBytes: 1065353216, maxBytes: 1073741824 }),
+    );
+  });
+
+  it('reads a framework’s OutOfMemoryError that names the JDK’s direct limit as its cause (Flink)', () => {
+    assert.deepEqual(
+      parseEventLine(fixtureLine('corpus/p048.txt', 11).replace('pipeline-controller  | ', '')),
+      jdk({ kind: 'direct_buffer_oom' }),
+    );
+  });
+
+  it('reads the message a translation lower-cased', () => {
+    assert.deepEqual(
+      parseEventLine('java.lang.OutOfMemoryError: direct buffer memory'),
+      jdk({ kind: 'direct_buffer_oom' }),
     );
   });
 
@@ -231,7 +327,22 @@ describe('parseEventLine: Netty’s LEAK report', () => {
     );
   });
 
-  it('does not read a LEAK: that is not Netty’s message', () => {
+  it('reads Netty 4.0’s wording of the report', () => {
+    assert.deepEqual(
+      parseEventLine(
+        "LEAK: ByteBuf was GC'd before being released correctly.  The following stack trace shows where the leaked object was created, rather than where you failed to release it.",
+      ),
+      leak({}),
+    );
+  });
+
+  it('does not read a LEAK: that is not Netty’s message, or the leak of a resource that is not a buffer', () => {
     assert.equal(parseEventLine('LEAK: connection pool exhausted'), null);
+    assert.equal(
+      parseEventLine(
+        "2021-03-01 10:00:00.000 ERROR [nioEventLoopGroup-2-1] io.netty.util.ResourceLeakDetector - LEAK: ReferenceCountedOpenSslEngine.release() was not called before it's garbage-collected.",
+      ),
+      null,
+    );
   });
 });

@@ -3,6 +3,7 @@ import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs }
 import { t } from '../../../i18n/messages.ts';
 import { composeMessage } from '../../../render/message.ts';
 import type { BotDeps } from '../../deps.ts';
+import { respondPrivately } from '../../post.ts';
 import { languageOf, textReply } from '../../replies.ts';
 
 export function shareReplyAction(
@@ -11,17 +12,15 @@ export function shareReplyAction(
   return async ({ body, action, respond }) => {
     const kept = deps.shared.take(action.value ?? '');
     if (!kept) {
-      const gone = textReply(t('bot.expired', languageOf(body.message?.text ?? '')));
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        blocks: gone.blocks,
-        text: gone.text,
-      });
+      await respondPrivately(respond, textReply(t('bot.expired', languageOf(body.message?.text ?? ''))));
       return;
     }
     const { shareId: _, ...context } = kept.context;
-    const shared = composeMessage({ ...kept, context: { ...context, sharedBy: body.user.id } });
+    const parts = { ...kept, context: { ...context, sharedBy: body.user.id } };
+    // The shared copy keeps its parts again, under an id of its own, for its Full playbook button.
+    const shared = composeMessage(
+      parts.playbook ? { ...parts, context: { ...parts.context, keptId: deps.shared.keep(parts) } } : parts,
+    );
     await respond({
       response_type: 'in_channel',
       replace_original: false,

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { splitPlatformPrefix, stripPlatformPrefix } from '../../src/core/prefixes.ts';
+import { fixtureLine } from '../fixture-files.ts';
+
+const strip = (path: string, n: number) => stripPlatformPrefix(fixtureLine(path, n));
+
+describe('stripPlatformPrefix', () => {
+  it('drops journald’s identifier and pid when the date and host were cut off', () => {
+    assert.equal(
+      strip('corpus/p032.txt', 4),
+      'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 1048576 byte(s) of direct memory (used: 1037041958, max: 1037959168)',
+    );
+  });
+
+  it('drops Heroku’s drain timestamp with the source and dyno', () => {
+    assert.equal(strip('corpus/n008.txt', 3), 'java.lang.OutOfMemoryError: GC overhead limit exceeded');
+  });
+
+  it('drops Cloud Foundry’s timestamp, instance and stream', () => {
+    assert.equal(strip('corpus/n010.txt', 2), '# java.lang.OutOfMemoryError: Metaspace');
+  });
+
+  it('drops pm2’s app id and cut name', () => {
+    assert.equal(
+      strip('corpus/n002.txt', 1),
+      'Exception: java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler in thread "vertx-blocked-thread-checker"',
+    );
+  });
+
+  it('drops a docker compose service name that carries no instance number', () => {
+    assert.equal(
+      strip('corpus/p048.txt', 2),
+      '\tat org.apache.flink.api.java.ExecutionEnvironment.executeAsync(ExecutionEnvironment.java:1053)',
+    );
+  });
+
+  it('drops a Jenkins time before the record’s own timestamp and before frames', () => {
+    assert.match(strip('corpus/p101.txt', 3), /^2017-01-10 15:21:02,070 \| ERROR \| ult-dispatcher-3 \|/);
+    assert.equal(strip('corpus/p101.txt', 4), 'java.lang.OutOfMemoryError: Direct buffer memory');
+  });
+
+  it('keeps a time that is the record’s own header', () => {
+    const line =
+      '16:17:09 [main] ERROR io.netty.util.ResourceLeakDetector - LEAK: ByteBuf.release() was not called';
+    assert.equal(stripPlatformPrefix(line), line);
+  });
+
+  it('drops Dropwizard’s `! ` before exception lines and frames', () => {
+    assert.equal(
+      strip('corpus/p051.txt', 3),
+      'java.lang.RuntimeException: java.lang.OutOfMemoryError: Direct buffer memory',
+    );
+    assert.match(strip('corpus/p051.txt', 4), /^at io\.grpc\.internal\.ServerCallImpl\.sendMessage/);
+  });
+
+  it('drops the empty cells and time of a table copied from a log viewer', () => {
+    assert.equal(
+      strip('corpus/p023.txt', 2),
+      'at io.netty.buffer.PooledByteBuf.capacity(PooledByteBuf.java:118)',
+    );
+  });
+
+  it('drops terminal colour codes, with or without their escape byte', () => {
+    assert.match(strip('corpus/p036.txt', 4), /^04:11:24,499 ERROR \[org\.infinispan/);
+    assert.equal(stripPlatformPrefix('\u001b[31mERROR\u001b[0m boom'), 'ERROR boom');
+  });
+
+  it('keeps a pipe-separated record whose first cell is its level', () => {
+    const line = 'ERROR | main | c.e.Foo | failed';
+    assert.equal(stripPlatformPrefix(line), line);
+  });
+});
+
+describe('splitPlatformPrefix', () => {
+  it('hands back what it took off, which may name the service (journald, corpus p032)', () => {
+    const { prefix, text } = splitPlatformPrefix(fixtureLine('corpus/p032.txt', 4));
+    assert.equal(prefix, 'linkerd[2410]: ');
+    assert.match(text, /^io\.netty\.util\.internal\.OutOfDirectMemoryError: /);
+  });
+
+  it('takes nothing off a line no platform wrapped', () => {
+    const line =
+      '16:17:09 [main] ERROR io.netty.util.ResourceLeakDetector - LEAK: ByteBuf.release() was not called';
+    assert.deepEqual(splitPlatformPrefix(line), { prefix: '', text: line });
+  });
+});
