@@ -20,7 +20,12 @@ const PROVINCES = new Set([
 const UNIT = /^(?:[KMGTkmgt]i?[Bb]?\b|B\b|[mnu]s\b)|^ (?:[KMGT]i?B\b|bytes?\b|byte\(s\)|[mnu]s\b)/;
 /** …and so does the key before it: `used: `, `max=`, `MaxDirectMemorySize=`, `allocate `. */
 const QUANTITY =
-  /used|max|limit|alloc|reserv|capacit|size|total|free|commit|count|memory|heap|direct|byte|length|offset|time|nanos|millis|epoch|duration|elapsed|pid|tid|seq|ts$|id$/i;
+  /used|max|limit|alloc|reserv|capacit|size|total|free|commit|count|memory|heap|direct|byte|length|offset|time|nanos|millis|epoch|duration|elapsed|pid|tid|seq/i;
+/**
+ * `ts` and `id` as a key or its last part (`ts`, `event_ts`, `requestId`, `THREAD_ID`), not the end
+ * of a word: `contacts 13812345678` and `paid 13812345678` hold a phone number.
+ */
+const SHORT_KEY = /(?:^|_)(?:[Tt][Ss]|[Ii][Dd])$|[a-z](?:Ts|TS|Id|ID)$/;
 
 type Hit = { kind: 'phone' | 'idNumber' | 'card'; end: number } | null;
 
@@ -236,5 +241,6 @@ function quantityKey(text: string, start: number): boolean {
   while (p > floor && ' \t"\''.includes(text[p - 1] as string)) p--;
   const keyEnd = p;
   while (p > floor && /[A-Za-z_]/.test(text[p - 1] as string)) p--;
-  return keyEnd > p && QUANTITY.test(text.slice(p, keyEnd));
+  const key = text.slice(p, keyEnd);
+  return keyEnd > p && (QUANTITY.test(key) || SHORT_KEY.test(key));
 }
