@@ -147,6 +147,47 @@ describe('incident memory in Slack', () => {
     );
   });
 
+  it('reads the facts people add in the thread with the first paste, and updates the reply once', async () => {
+    // A full pool and nothing else: the paste alone cannot tell a leak from a small limit.
+    const trace = fixture('corpus/p004.txt');
+    const first = message(trace, { channel: 'CFOLLOW' });
+    await h.event(first);
+    const post = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'CFOLLOW');
+    assert.match(blockText(post.args), /Not decided yet/);
+    const ts = String(first.ts);
+    const answerText =
+      'We raised the limit to 1g last week; it only delayed the failure, and restarting fixes it for a while.';
+    const reply = message(answerText, { channel: 'CFOLLOW', thread_ts: ts, user: 'U0BOB' });
+    h.slack.threads.set(ts, [
+      { type: 'message', user: 'U0ALICE', text: trace, ts },
+      { type: 'message', bot_id: 'B0BOT', text: 'the bot reply', ts: `${ts}1`, thread_ts: ts },
+      { type: 'message', user: 'U0BOB', text: answerText, ts: reply.ts, thread_ts: ts },
+    ]);
+    await h.event(reply);
+    const update = await h.slack.waitForCall('chat.update', (c) => c.args.channel === 'CFOLLOW');
+    assert.match(blockText(update.args), /Most likely: Buffers are not released \(leak\)/);
+    assert.match(blockText(update.args), /only delayed the failure/);
+    const note = await h.slack.waitForCall(
+      'chat.postMessage',
+      (c) =>
+        c.args.channel === 'CFOLLOW' && c.args.thread_ts === ts && /Read again/.test(String(c.args.text)),
+    );
+    assert.match(String(note.args.text), /Buffers are not released \(leak\)/);
+    // Thanks in the thread change nothing: no second update, no second note.
+    const thanks = message('thanks, looking at it', { channel: 'CFOLLOW', thread_ts: ts, user: 'U0BOB' });
+    h.slack.threads
+      .get(ts)
+      ?.push({ type: 'message', user: 'U0BOB', text: 'thanks, looking at it', ts: thanks.ts, thread_ts: ts });
+    await h.event(thanks);
+    await settle(300);
+    assert.equal(h.slack.callsOf('chat.update').filter((c) => c.args.channel === 'CFOLLOW').length, 1);
+    assert.equal(
+      h.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'CFOLLOW').length,
+      2,
+      'the first reply and one note',
+    );
+  });
+
   it("answers /netty-oom handoff with the period's incidents per channel, open first", async () => {
     // Chinese in the command, a Chinese handoff; the English one asked next is the one App Home keeps.
     const zh = await h.command('handoff 24h 交接');

@@ -4,6 +4,14 @@ import type { Bilingual } from './bilingual.ts';
 export const BOT = {
   'bot.share': { en: 'Share in channel', zh: '分享到频道' },
   'bot.sharedBy': { en: 'Shared by <@{user}>', zh: '由 <@{user}> 分享' },
+  'followUp.decided': {
+    en: 'Read again with the facts added in this thread: {verdict}. The answer above is updated.',
+    zh: '已结合本线程补充的信息重新分析：{verdict}。上面的回答已更新。',
+  },
+  'followUp.undecided': {
+    en: 'Read again with the facts added in this thread; still not decided (most likely: {verdict}). The answer above is updated.',
+    zh: '已结合本线程补充的信息重新分析，仍无法确定（最可能：{verdict}）。上面的回答已更新。',
+  },
   'bot.expired': {
     en: 'That answer has expired: ask again with `/netty-oom`.',
     zh: '这条回复已过期：请用 `/netty-oom` 重新提问。',

@@ -112,6 +112,8 @@ export interface Store extends Deduper {
   marksOf(incidentIds: number[]): Promise<Mark[]>;
   /** The incident's readings in time order. */
   samplesOf(incidentId: number): Promise<Sample[]>;
+  /** The incident a thread was opened for (a paste in it was recorded), latest first; null when none. */
+  incidentInThread(channel: string, threadTs: string): Promise<Incident | null>;
   /** Incidents seen since `since` (ms), optionally in one channel: open ones first, latest first. */
   incidentsSince(since: number, channel?: string): Promise<Incident[]>;
   /** Incidents not resolved, latest first. */

@@ -33,6 +33,8 @@ export class SlackStandIn {
   readonly calls: Call[] = [];
   readonly files = new Map<string, { meta: Record<string, unknown>; content: Buffer }>();
   readonly messages = new Map<string, Record<string, unknown>>();
+  /** Threads as `conversations.replies` gives them (people's messages, oldest first), by their first ts. */
+  readonly threads = new Map<string, Record<string, unknown>[]>();
   readonly faults = new Map<string, Fault[]>();
   private server: Server | null = null;
   private wss: WebSocketServer | null = null;
@@ -261,6 +263,8 @@ export class SlackStandIn {
         return f ? { ok: true, file: f.meta } : { ok: false, error: 'file_not_found' };
       }
       case 'conversations.replies': {
+        const thread = this.threads.get(String(args.ts));
+        if (thread) return { ok: true, messages: thread, has_more: false };
         const parent = this.messages.get(String(args.ts));
         return { ok: true, messages: parent ? [parent] : [], has_more: false };
       }

@@ -248,6 +248,15 @@ export function storeContract(name: string, makeStore: MakeStore): void {
       });
     });
 
+    describe('incidentInThread', () => {
+      it('finds the incident a paste in the thread was recorded for, in that channel only', async () => {
+        const a = await store.record(paste());
+        assert.equal((await store.incidentInThread('CORDERS', '1709283600.000100'))?.id, a.incident.id);
+        assert.equal(await store.incidentInThread('CBILLING', '1709283600.000100'), null);
+        assert.equal(await store.incidentInThread('CORDERS', '1709283600.999999'), null);
+      });
+    });
+
     describe('saveMessage and messageOf', () => {
       it("keeps the latest parts of an incident's reply, as given", async () => {
         const a = await store.record(paste());

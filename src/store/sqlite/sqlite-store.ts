@@ -203,6 +203,14 @@ export class SqliteStore implements Store {
     ).map(toSample);
   }
 
+  async incidentInThread(channel: string, threadTs: string): Promise<Incident | null> {
+    const r = this.stmt(
+      `SELECT incidents.* FROM incidents JOIN occurrences ON occurrences.incident_id = incidents.id
+         WHERE occurrences.channel = ? AND occurrences.thread_ts = ? ORDER BY incidents.id DESC LIMIT 1`,
+    ).get(channel, threadTs) as Row | undefined;
+    return r ? toIncident(r) : null;
+  }
+
   async incidentsSince(since: number, channel?: string): Promise<Incident[]> {
     const rows = this.stmt(
       `SELECT * FROM incidents WHERE last_seen >= ? ${channel ? 'AND channel = ?' : ''}

@@ -3,6 +3,7 @@ import type { Middleware, SlackEventMiddlewareArgs, types } from '@slack/bolt';
 import { say, t } from '../../../i18n/messages.ts';
 import { echoed } from '../../../render/mrkdwn.ts';
 import type { BotDeps } from '../../deps.ts';
+import { answerFollowUp } from '../../follow-up.ts';
 import { gather, MAX_FILE_TEXT } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
 import { postReply } from '../../post.ts';
@@ -58,6 +59,18 @@ export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareA
         'answered a trace',
       );
       return;
+    }
+    // In an incident's thread, what people add is read with the first paste: the facts it asked for.
+    if (m.thread_ts && m.thread_ts !== m.ts && got.problems.length === 0) {
+      const followed = await answerFollowUp(client, deps, {
+        channel: m.channel,
+        threadTs: m.thread_ts,
+        startedAt: started,
+      });
+      if (followed) {
+        deps.log.info({ event_id: body.event_id, channel: m.channel }, 'answered a follow-up in a thread');
+        return;
+      }
     }
     // An attached log that could not be read deserves a word; ordinary chatter gets silence.
     const big = got.problems[0];
