@@ -1,7 +1,7 @@
 /**
  * Masking through the real entry points: the bot over signed HTTP and Socket Mode (the reply, the
- * SQLite file, the log at debug), `/netty-oom search`, a mention, the CLI as a process on a file
- * too large to read whole, and the console's POST /api/analyze.
+ * SQLite file, the log at debug), `/netty-oom search`, a mention, a follow-up in an incident's
+ * thread, the CLI as a process on a file too large to read whole, and the console's POST /api/analyze.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -143,6 +143,28 @@ for (const mode of ['http', 'socket'] as const) {
       const posted = JSON.stringify(post.args);
       assertClean('the answer to a mention', posted);
       assert.ok(!posted.includes('<!here>'));
+    });
+
+    it('reads a follow-up in the thread masked, and updates the reply with none of its secrets', async () => {
+      const channel = `CFOLLOW${mode}`;
+      const trace = fixture('corpus/p004.txt');
+      const first = message(trace, { channel });
+      await h.event(first);
+      await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === channel);
+      const ts = String(first.ts);
+      const text = `We raised the limit for ${SECRET.email} to 1g; it only delayed the failure. From ${SECRET.ip}, password=${SECRET.password} ${SECRET.slack}`;
+      const reply = message(text, { channel, thread_ts: ts, user: 'U0BOB' });
+      h.slack.threads.set(ts, [
+        { type: 'message', user: 'U0ALICE', text: trace, ts },
+        { type: 'message', user: 'U0BOB', text, ts: reply.ts, thread_ts: ts },
+      ]);
+      await h.event(reply);
+      const update = await h.slack.waitForCall('chat.update', (c) => c.args.channel === channel);
+      const updated = JSON.stringify(update.args);
+      // The reply quotes what was added: masked, as the analysis read it.
+      assert.match(updated, /raised the limit for ‹e-mail› to 1g/);
+      assertClean('the updated reply', updated);
+      assertClean('the incident store', storeBytes(h));
     });
 
     it('logs at debug level without a request body or a secret', () => {
