@@ -166,8 +166,10 @@ export function scoreCase(id: string, label: Label, text: string, outcome: Outco
     );
   if (label.transport)
     score('transport', s.transport === label.transport, `got ${s.transport} want ${label.transport}`);
-  if (label.thread)
-    score('thread', (s.threads || []).includes(label.thread), `got [${s.threads}] want ${label.thread}`);
+  // Compared as the label has it, like the shared scorer: a thread name holding an address is
+  // masked in the answer, so it counts as a miss here although the name was read.
+  const thread = label.thread ?? null;
+  if (thread) score('thread', (s.threads || []).includes(thread), `got [${s.threads}] want ${thread}`);
   const cat = label.root_cause_category;
   if (cat && cat !== 'unknown') {
     const top = rep.findings[0]?.scenario;

@@ -7,7 +7,7 @@ import { answer } from '../src/app/answer.ts';
 import { LIMITS } from '../src/render/blocks.ts';
 import { playbookBlocks } from '../src/render/playbook-blocks.ts';
 import { fixture, kb, ROOT } from './helpers.ts';
-import { blockText, type Harness, message, sign, startHarness } from './slack/harness.ts';
+import { blockText, type Harness, message, shareClick, sign, startHarness } from './slack/harness.ts';
 import { BOT_TOKEN, BOT_USER } from './slack/stand-in.ts';
 
 const SEED_000 = fixture('seeds/000-reactor-netty-load-test.txt');
@@ -209,25 +209,7 @@ for (const mode of ['http', 'socket'] as const) {
       const share = blocks.at(-1)?.elements?.[0];
       assert.equal(share?.action_id, 'share_reply');
 
-      await h.interactive({
-        type: 'block_actions',
-        user: { id: 'U0ALICE' },
-        team: { id: 'T0001' },
-        api_app_id: 'A0001',
-        channel: { id: 'C0INCIDENT' },
-        container: { type: 'message', is_ephemeral: true },
-        trigger_id: 'trig-share',
-        response_url: `http://127.0.0.1:${h.slack.port}/response/share-1`,
-        actions: [
-          {
-            type: 'button',
-            action_id: 'share_reply',
-            block_id: 'b1',
-            value: share?.value,
-            action_ts: '1700000000.1',
-          },
-        ],
-      });
+      await h.interactive(shareClick(share?.value, `http://127.0.0.1:${h.slack.port}/response/share-1`));
       const shared = await h.slack.waitForCall(
         'response_url',
         (c) => c.args.path === '/response/share-1' && c.args.response_type === 'in_channel',

@@ -3,7 +3,6 @@
  * filled in, and the reply every surface renders. Pure: knowledge in, values out.
  */
 import { type AnalyzeOptions, analyze } from '../core/analyze.ts';
-import { redact } from '../core/redact.ts';
 import type { KnowledgeRef, Report } from '../core/types.ts';
 import { diagnose } from '../diagnosis/diagnose.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
@@ -122,7 +121,7 @@ function titlesOf(kb: KnowledgeBase, lang: Report['language']): Map<string, stri
   ]);
 }
 
-/** Analyze pasted text: secrets and personal data are masked first, so no reply or record holds them. */
+/** Analyze pasted text; the analysis masks secrets and personal data, so no reply or record holds them. */
 export function answer(text: string, kb: KnowledgeBase, options: AnalyzeOptions = {}): Answer {
-  return complete(analyze(redact(text), kb.analyzer, options), kb);
+  return complete(analyze(text, kb.analyzer, options), kb);
 }

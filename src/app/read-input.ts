@@ -1,7 +1,6 @@
 /** Read a file or standard input into a report: whole when small, streamed in windows when large. */
 import { open, stat } from 'node:fs/promises';
 import { analyze, createAnalysis } from '../core/analyze.ts';
-import { redact } from '../core/redact.ts';
 import type { AnalyzerKnowledge, Language, Report } from '../core/types.ts';
 import { WindowedFeeder } from './windowed.ts';
 
@@ -86,7 +85,7 @@ export async function analyzeChunks(
     const lines = feeder.end();
     return analysis.finish({ bytes: feeder.bytes, lines, windowed: true });
   }
-  return analyze(redact(Buffer.concat(held, heldBytes).toString('utf8')), kb, opts);
+  return analyze(Buffer.concat(held, heldBytes).toString('utf8'), kb, opts);
 }
 
 /** A file's bytes in chunks read into one reused buffer: the feeder copies only what it keeps. */

@@ -2,6 +2,7 @@
 import type { Language } from '../core/types.ts';
 import { formatBytes } from '../core/units.ts';
 import { type Said, say, t } from '../i18n/messages.ts';
+import { echoed } from '../render/mrkdwn.ts';
 import type { Deduper } from './dedupe.ts';
 import { type FileAccess, fetchFileText, MAX_FILE_BYTES, type SlackFile } from './files.ts';
 
@@ -46,7 +47,9 @@ export const MAX_FILE_TEXT = formatBytes(MAX_FILE_BYTES);
 
 /** What to say about a file that could not be read, the same wherever it was shared. */
 export function problemText(problem: FileProblem, lang: Language): string {
+  // The file's name is what someone typed: shown back masked, and notifying no one.
+  const name = echoed(problem.name);
   return problem.reason === 'too-large'
-    ? t('bot.tooLarge', lang, { name: problem.name, size: say(problem.detail, lang), max: MAX_FILE_TEXT })
-    : t('bot.unreadable', lang, { name: problem.name, detail: say(problem.detail, lang) });
+    ? t('bot.tooLarge', lang, { name, size: say(problem.detail, lang), max: MAX_FILE_TEXT })
+    : t('bot.unreadable', lang, { name, detail: say(problem.detail, lang) });
 }

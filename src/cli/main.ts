@@ -5,6 +5,7 @@ import { type Config, ConfigError, knowledgeRootOf, readConfig } from '../app/co
 import { handoffFrom } from '../app/handoff.ts';
 import { analyzeInput, InputError } from '../app/read-input.ts';
 import { withExistingStore } from '../app/store.ts';
+import { mask } from '../core/mask/index.ts';
 import type { Language } from '../core/types.ts';
 import { parseDuration } from '../core/units.ts';
 import { RULES } from '../diagnosis/registry.ts';
@@ -88,7 +89,8 @@ export function buildProgram(): Command {
       if (!Number.isInteger(limit) || limit < 1 || limit > 100)
         fail('--limit takes a whole number from 1 to 100');
       const kb = loadOrFail();
-      const query = words.join(' ');
+      // Shown back as the console and Slack show it: a pasted secret is not repeated.
+      const query = mask(words.join(' '));
       const hits = kb.search.search(query, { limit });
       if (opts.json) await write(`${JSON.stringify({ query, hits }, null, 2)}\n`);
       else if (hits.length === 0) await write(`nothing found for "${query}"\n`);

@@ -9,7 +9,7 @@ import { complete } from '../app/answer.ts';
 import { handoffFrom } from '../app/handoff.ts';
 import { analyzeChunks, InputError } from '../app/read-input.ts';
 import { withExistingStore } from '../app/store.ts';
-import { redactDeep } from '../core/redact.ts';
+import { mask } from '../core/mask/index.ts';
 import type { Language } from '../core/types.ts';
 import { formatBytes, parseDuration } from '../core/units.ts';
 import { type MessageKey, type MessageValues, t } from '../i18n/messages.ts';
@@ -131,13 +131,14 @@ async function handle(
       return send(res, 200, 'text/plain', 'ok');
     case 'POST /api/analyze': {
       const report = await analyzeChunks(bodyChunks(req), kb.analyzer, language ? { language } : {});
+      // Whole or in windows, the analysis masked every line it read: the report, and the reply and
+      // playbook made from it, hold no secret.
       const { report: full, reply, fullPlaybook } = complete(report, kb);
       const playbook = fullPlaybook ? playbookBlocks(fullPlaybook, full.language) : [];
-      // Large bodies are read in windows, not through answer(): mask what is returned all the same.
-      return json(res, 200, redactDeep({ report: full, blocks: reply.blocks, text: reply.text, playbook }));
+      return json(res, 200, { report: full, blocks: reply.blocks, text: reply.text, playbook });
     }
     case 'GET /api/search': {
-      const q = url.searchParams.get('q') ?? '';
+      const q = mask(url.searchParams.get('q') ?? '');
       const limit = Math.min(50, Math.max(1, Number(url.searchParams.get('limit') ?? 10) || 10));
       return json(res, 200, {
         query: q,

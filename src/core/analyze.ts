@@ -5,6 +5,7 @@
 import { say } from '../i18n/messages.ts';
 import { detectLanguage } from './language.ts';
 import { newestFirst } from './line-order.ts';
+import { lineMasker, mask } from './mask/index.ts';
 import { type CleanLine, Normalizer, unwrapHardWrapped } from './normalize.ts';
 import { type ScannedEvent, Scanner, type ScanResult } from './scanner.ts';
 import { summarize } from './summarize.ts';
@@ -30,10 +31,12 @@ export interface Analysis {
 export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Analysis {
   const scanner = new Scanner(knowledge);
   const versions = new VersionReader(knowledge.frameworks);
-  const normalizer = new Normalizer((l) => {
-    scanner.push(l);
-    versions.observe(l.text);
-  });
+  const normalizer = new Normalizer(
+    masked((l) => {
+      scanner.push(l);
+      versions.observe(l.text);
+    }),
+  );
   return {
     push: (raw, n) => normalizer.push(raw, n),
     gap: () => {
@@ -43,7 +46,7 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
     busy: () => scanner.busy(),
     finish(stats) {
       normalizer.end();
-      return buildReport(scanner.finish(normalizer.sources), versions, knowledge, options, {
+      return buildReport(scanner.finish(maskedSources(normalizer.sources)), versions, knowledge, options, {
         ...stats,
         cutLines: normalizer.stats.cutLines,
       });
@@ -55,7 +58,7 @@ export function createAnalysis(knowledge: AnalyzerKnowledge, options: AnalyzeOpt
 export function analyze(text: string, knowledge: AnalyzerKnowledge, options: AnalyzeOptions = {}): Report {
   const scanner = new Scanner(knowledge);
   const clean: CleanLine[] = [];
-  const normalizer = new Normalizer((l: CleanLine) => clean.push(l));
+  const normalizer = new Normalizer(masked((l) => clean.push(l)));
   const raw = text.split('\n');
   if (raw.length > 0 && raw[raw.length - 1] === '' && text.length > 0) raw.pop();
   const unwrapped = unwrapHardWrapped(raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
@@ -71,12 +74,29 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
     scanner.push(l);
     versions.observe(l.text);
   }
-  return buildReport(scanner.finish(normalizer.sources), versions, knowledge, options, {
+  return buildReport(scanner.finish(maskedSources(normalizer.sources)), versions, knowledge, options, {
     bytes: utf8Length(text),
     lines: text === '' ? 0 : raw.length,
     windowed: false,
     cutLines: normalizer.stats.cutLines,
   });
+}
+
+/**
+ * Clean lines are masked before the scanner and the version reader see them: no secret reaches the
+ * report, so none reaches a reply, the store or a log. After normalizing, the invisible characters
+ * are gone and over-long lines are cut, so masking reads at most MAX_PARSE_LINE characters of any
+ * line. Lines are masked as pasted, before a newest-first paste is turned round, so a private key's
+ * body still follows its header.
+ */
+function masked(into: (line: CleanLine) => void): (line: CleanLine) => void {
+  const maskLine = lineMasker();
+  return (l) => into({ text: maskLine(l.text), line: l.line });
+}
+
+/** The platform prefixes, masked too: a host or user name in one is no business of the scanner. */
+function maskedSources(sources: readonly string[]): string[] {
+  return sources.map(mask);
 }
 
 function buildReport(

@@ -38,13 +38,13 @@ const ENTITIES: Record<string, string> = { gt: '>', lt: '<', amp: '&' };
 // `\tat io.netty…`, ` \tSuppressed: …`: a JSON string's escaped tab left in when it was half unescaped
 const ESCAPED_TAB = /^ {0,4}(?:\\t){1,4}/;
 
-// Zero-width and bidi controls split words (`OutOfDirect\u200bMemoryError`); full-width digits
-// (１６７７７２１６) are digits all the same.
-const INVISIBLE_OR_WIDE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\uff10-\uff19]/;
+/** Zero-width and bidi controls split words (`OutOf\u200bDirect…`); full-width digits are digits too. */
+export const INVISIBLE_OR_WIDE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\uff10-\uff19]/;
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const WIDE_DIGIT = /[\uff10-\uff19]/g;
 
-function plainUnicode(text: string): string {
+/** The text without those controls, its full-width digits (１６７７７２１６) in ASCII. */
+export function plainUnicode(text: string): string {
   return text
     .replace(INVISIBLE, '')
     .replace(WIDE_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));

@@ -11,9 +11,10 @@ export const DIAGNOSIS = {
     zh: '这个上限是测试值还是单位写错（m 写成了 g）？生产环境里它撑不住任何流量',
   },
   'ask.secondReading': {
-    en: 'A second reading of used direct memory an hour later, after traffic drops: a leak keeps climbing, a burst comes back down',
-    zh: '流量回落后隔一小时再读一次已用的堆外内存：泄漏会继续上涨，突发负载会回落',
+    en: 'A second reading of used direct memory an hour after traffic drops: what a burst held comes back down, what a leak holds stays (NMT needs -XX:NativeMemoryTracking=summary at start-up)',
+    zh: '流量回落一小时后再读一次已用的堆外内存：突发负载占用的会回落，泄漏占用的不会（NMT 需要启动时加 -XX:NativeMemoryTracking=summary）',
   },
+
   'ask.limitSource': {
     en: 'Where the limit comes from (the JVM flags in force)',
     zh: '上限从哪里来（实际生效的 JVM 参数）',

@@ -1,4 +1,33 @@
 /** Slack mrkdwn: escape only `&`, `<`, `>` (so `DirectByteBuffer.<init>` survives), and back again. */
+import { clip } from '../core/clip.ts';
+import { mask } from '../core/mask/index.ts';
+
+// `<!here>`, `<!channel>`, `<!subteam^S0123|@oncall>`, `<@U0123>`, `<@U0123|bob>`, `<#C0123|ops>`
+const SPECIAL = /<([!@#])([^<>|\s]{1,200})(?:\|([^<>]{0,200}))?>/g;
+// `<https://example.com|label>`, `<mailto:bob@example.com>`
+const LINK = /<([^<>|]{1,2000})(?:\|([^<>]{0,2000}))?>/g;
+
+/**
+ * Slack's markup made plain, so text shown back notifies no one and links nowhere: `<!here>` →
+ * `@here`, `<@U0123|bob>` → `@bob`, `<#C0123|ops>` → `#ops`, `<https://x|label>` → `label`.
+ */
+export function neutralizeMentions(text: string): string {
+  if (!text.includes('<')) return text;
+  return text
+    .replace(SPECIAL, (_, sigil: string, id: string, label: string | undefined) => {
+      if (label)
+        return label.startsWith('@') || label.startsWith('#')
+          ? label
+          : `${sigil === '#' ? '#' : '@'}${label}`;
+      return `${sigil === '#' ? '#' : '@'}${id.replace(/^subteam\^/, '')}`;
+    })
+    .replace(LINK, (_, target: string, label: string | undefined) => label ?? target);
+}
+
+/** Words a person typed, fit to be shown back to a channel: masked, notifying no one, and short. */
+export function echoed(text: string, max = 200): string {
+  return clip(neutralizeMentions(mask(text)), max);
+}
 
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -29,4 +58,4 @@ export function mrkdwnToPlain(text: string): string {
 }
 
 // Clipping is plain text work, so layers below the renderers (the store's notes) can use it too.
-export { clip } from '../core/clip.ts';
+export { clip };

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clip, code, escapeMrkdwn, mrkdwnToPlain } from '../../src/render/mrkdwn.ts';
+import {
+  clip,
+  code,
+  echoed,
+  escapeMrkdwn,
+  mrkdwnToPlain,
+  neutralizeMentions,
+} from '../../src/render/mrkdwn.ts';
 
 describe('escapeMrkdwn', () => {
   it('escapes only &, < and >, so frames and emphasis survive', () => {
@@ -88,5 +95,33 @@ describe('clip', () => {
       const text = 'max 8232370176 ≈ 7.67 GiB, just under 8 GiB: the limit followed the heap';
       assert.ok(clip(text, max).length <= max, `${max}: ${clip(text, max)}`);
     }
+  });
+});
+
+describe('neutralizeMentions', () => {
+  it('turns special mentions, user and channel links into plain words that notify no one', () => {
+    assert.equal(
+      neutralizeMentions(
+        'hi <!channel> <!here> <!everyone> <!subteam^S0123|@oncall> <@U0BOB> <@U0ALICE|alice> <#C0OPS|ops>',
+      ),
+      'hi @channel @here @everyone @oncall @U0BOB @alice #ops',
+    );
+  });
+
+  it('keeps a link as its label or its address', () => {
+    assert.equal(
+      neutralizeMentions('see <https://netty.io/wiki|the wiki> or <https://netty.io>'),
+      'see the wiki or https://netty.io',
+    );
+  });
+});
+
+describe('echoed', () => {
+  it('shows typed words back masked, without mentions, and short', () => {
+    assert.equal(
+      echoed('leak <!here> password=hunter2 bob@example.com'),
+      'leak @here password=‹password› ‹e-mail›',
+    );
+    assert.ok(echoed('x'.repeat(5000)).length <= 200);
   });
 });

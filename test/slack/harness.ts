@@ -230,3 +230,18 @@ export function blockText(args: Record<string, unknown>): string {
     )
     .join('\n');
 }
+
+/** A click on a private answer's *Share in channel* button; Slack sends its answer to `responseUrl`. */
+export function shareClick(value: string | undefined, responseUrl: string): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    user: { id: 'U0ALICE' },
+    team: { id: 'T0001' },
+    api_app_id: 'A0001',
+    channel: { id: 'C0INCIDENT' },
+    container: { type: 'message', is_ephemeral: true },
+    trigger_id: 'trig-share',
+    response_url: responseUrl,
+    actions: [{ type: 'button', action_id: 'share_reply', block_id: 'b1', value, action_ts: '1700000000.1' }],
+  };
+}

@@ -29,9 +29,9 @@ const WRITTEN_DATE =
 const TIME = /^\[?(\d{2}:\d{2}:\d{2})[.,](\d{1,9})\]?/;
 // `W 1101 14:10:26.714 UTC THREAD42: ` (finagle / linkerd: level, MMdd, time, zone, thread)
 const FINAGLE = /^([DIWEF]) \d{4} (\d{2}:\d{2}:\d{2}\.\d{3}) [A-Z]{2,5} ([^\s:]{1,160}): /;
-// What a bracket holds: any text, and the placeholders redaction leaves inside a thread's name
-// (`[Redisx-FromEventLoop-[ip]:6379-1]`).
-const INSIDE = '(?:[^[\\]]|\\[(?:ip|email)\\]){1,160}';
+// What a bracket holds: any text but brackets; masking's markers have none, so a masked address
+// stays inside its thread's name (`[Redisx-FromEventLoop-‹ip›:6379-1]`).
+const INSIDE = '[^[\\]]{1,160}';
 // `[reactor-http-epoll-8]`
 const BRACKETS = new RegExp(`\\[(${INSIDE})\\]`, 'g');
 // `[664f2a1be1b94ad6c4a2b0f1e7d3a9c5-c4a2b0f1e7d3a9c5]`: the trace Spring Boot 3.2+ prints after the thread

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mask } from '../../../src/core/mask/index.ts';
 import { type Header, parseHeader } from '../../../src/core/parse/header.ts';
 import { fixtureLine } from '../../fixture-files.ts';
 
@@ -232,14 +233,14 @@ describe('parseHeader', () => {
       header('2017-01-10T15:21:02.070', 'ult-dispatcher-3', 'ERROR'),
     );
   });
-  it('reads a thread whose name held an address that redaction replaced', () => {
-    const line = fixtureLine('corpus/p056.txt', 1).replace('10.21.201.38', '[ip]');
+  it('reads a thread whose name held an address that masking replaced', () => {
+    const line = mask(fixtureLine('corpus/p056.txt', 1));
     assert.deepEqual(
       parseHeader(line),
-      header('2025-03-20T02:10:27.567', 'Redisx-FromEventLoop-[ip]:6379-1', 'ERROR'),
+      header('2025-03-20T02:10:27.567', 'Redisx-FromEventLoop-‹ip›:6379-1', 'ERROR'),
     );
     assert.deepEqual(
-      parseHeader('2024-06-03 06:00:07.402 connected from [ip] to the order gateway'),
+      parseHeader(mask('2024-06-03 06:00:07.402 connected from 10.21.201.38 to the order gateway')),
       header('2024-06-03T06:00:07.402', null, null),
     );
   });

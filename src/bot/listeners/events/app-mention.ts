@@ -7,7 +7,7 @@ import type { BotDeps } from '../../deps.ts';
 import { gather } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
 import { postReply, replyKeyOf } from '../../post.ts';
-import { helpReply, languageOf, searchReply } from '../../replies.ts';
+import { helpReply, languageOf, searchAnswer } from '../../replies.ts';
 
 const MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
 
@@ -46,10 +46,7 @@ export function appMentionListener(deps: BotDeps): Middleware<SlackEventMiddlewa
     });
     if (handled.answer.report.detected) return;
     const lang = languageOf(words);
-    const reply =
-      words === ''
-        ? helpReply(lang)
-        : searchReply(words, deps.kb.search.search(words, { limit: 5 }), deps.kb, lang);
+    const reply = words === '' ? helpReply(lang) : searchAnswer(words, deps.kb, lang, 5);
     await postReply(client, deps, where, reply, 'mention', started, once);
   };
 }

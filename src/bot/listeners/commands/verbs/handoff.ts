@@ -4,6 +4,7 @@ import { parseDuration } from '../../../../core/units.ts';
 import { t } from '../../../../i18n/messages.ts';
 import type { Reply } from '../../../../render/blocks.ts';
 import { handoffBlocks } from '../../../../render/handoff.ts';
+import { echoed } from '../../../../render/mrkdwn.ts';
 import type { BotDeps } from '../../../deps.ts';
 import { handoffFor } from '../../../handoff.ts';
 import { textReply } from '../../../replies.ts';
@@ -18,7 +19,7 @@ export async function handoffVerb(
 ): Promise<{ reply: Reply; shareable: boolean }> {
   const ms = span ? parseDuration(span) : DAY;
   if (ms === null)
-    return { reply: textReply(t('bot.handoffUsage', lang, { text: span ?? '' })), shareable: true };
+    return { reply: textReply(t('bot.handoffUsage', lang, { text: echoed(span ?? '') })), shareable: true };
   const { handoff, shareable } = await handoffFor(deps, ms, from, lang);
   return { reply: handoffBlocks(handoff, lang), shareable };
 }

@@ -7,7 +7,7 @@ import type { Language } from '../../../../core/types.ts';
 import type { MessageParts } from '../../../../render/message.ts';
 import type { BotDeps } from '../../../deps.ts';
 import { handleTrace } from '../../../incident-reply.ts';
-import { searchReply } from '../../../replies.ts';
+import { searchAnswer } from '../../../replies.ts';
 
 export interface CommandSource {
   channel: string;
@@ -37,6 +37,6 @@ export async function traceVerb(
     false,
   );
   if (done.report.detected) return parts;
-  const hits = searchReply(text, deps.kb.search.search(text, { limit: 5 }), deps.kb, lang);
+  const hits = searchAnswer(text, deps.kb, lang, 5);
   return { ...parts, base: { blocks: [...done.reply.blocks, ...hits.blocks], text: done.reply.text } };
 }
