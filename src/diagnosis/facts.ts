@@ -100,3 +100,23 @@ function wholeChunks(requested: number | null, used: number | null): boolean {
   const powerOfTwo = (requested & (requested - 1)) === 0;
   return powerOfTwo && used % requested < 64 * 1024;
 }
+
+/**
+ * One request bigger than the room left while little of the limit was in use (under 60 %): the pool
+ * was not full, a single allocation was absurd. Its numbers, or null.
+ */
+export function oversizedRequest({
+  requested,
+  used,
+  max,
+  free,
+}: Facts): { requested: number; used: number; max: number } | null {
+  return requested !== null &&
+    used !== null &&
+    max !== null &&
+    free !== null &&
+    requested > free &&
+    used < max * 0.6
+    ? { requested, used, max }
+    : null;
+}

@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { templateFields } from '../core/template.ts';
-import type { AnalyzerKnowledge } from '../core/types.ts';
+import { type AnalyzerKnowledge, CAUSES, type Scenario } from '../core/types.ts';
 import { ALWAYS, KNOWN_FIELDS } from './fields.ts';
 import { compileSchema } from './schemas.ts';
 import { checkStepShape } from './step-lint.ts';
@@ -13,17 +13,8 @@ import { type Problem, readYaml, type YamlFile } from './yaml-file.ts';
 
 /** Files in knowledge/ that are not entries. */
 export const ANALYZER_FILES = new Set(['signals.yml', 'scenarios.yml', VERSIONS_FILE]);
-const SCENARIOS = [
-  'leak-unreleased-bytebuf',
-  'undersized-limit',
-  'load-burst',
-  'slow-consumer-backpressure',
-  'large-message',
-  'allocator-config',
-  'nio-cleaner-gc',
-  'jdk-or-netty-bug',
-  'unknown',
-];
+/** Every scenario a playbook may cover: the causes and `unknown`. */
+const SCENARIOS: readonly Scenario[] = [...CAUSES, 'unknown'];
 
 function yamlFiles(dir: string, problems: Problem[], root: string): string[] {
   try {

@@ -1,4 +1,5 @@
 import { formatBytes } from '../../core/units.ts';
+import { oversizedRequest } from '../facts.ts';
 import { defineRule } from '../rule.ts';
 
 /**
@@ -9,15 +10,12 @@ export default defineRule({
   id: 'request-exceeds-free-room',
   scenario: 'large-message',
   supports: 'strong',
-  when: ({ requested, used, max, free }) =>
-    requested !== null &&
-    used !== null &&
-    max !== null &&
-    free !== null &&
-    requested > free &&
-    used < max * 0.6
-      ? { requested: formatBytes(requested), used: formatBytes(used), max: formatBytes(max) }
-      : null,
+  when: (facts) => {
+    const o = oversizedRequest(facts);
+    return o
+      ? { requested: formatBytes(o.requested), used: formatBytes(o.used), max: formatBytes(o.max) }
+      : null;
+  },
   evidence: {
     en: 'Only {used} of {max} was in use, yet one request asked for {requested}: one oversized allocation, not a full pool',
     zh: '上限 {max} 中只用了 {used}，单次却申请了 {requested}：是一次超大的分配，而不是内存池满了',
