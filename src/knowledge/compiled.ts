@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzerKnowledge } from '../core/types.ts';
 import { SearchIndex, type SerializedIndex } from '../search/index.ts';
+import type { KnowledgeBase } from './load.ts';
 import { PRODUCTS_DIR } from './products.ts';
 import type { KnowledgeEntry, Playbook, Product, VersionTable } from './types.ts';
 
@@ -47,18 +48,7 @@ export function sourceHash(root: string): string {
   return hash.digest('hex');
 }
 
-export function writeCompiled(
-  file: string,
-  root: string,
-  kb: {
-    analyzer: AnalyzerKnowledge;
-    products: Product[];
-    entries: KnowledgeEntry[];
-    playbooks: Playbook[];
-    versions: VersionTable;
-    search: SearchIndex;
-  },
-): void {
+export function writeCompiled(file: string, root: string, kb: KnowledgeBase): void {
   const compiled: Compiled = {
     version: VERSION,
     hash: sourceHash(root),
