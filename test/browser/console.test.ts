@@ -47,7 +47,7 @@ describe('the console in a real browser (Debian Chromium)', () => {
     // Under the short reply, every step: what Full playbook opens in Slack.
     const full = (await page.textContent('#playbook-box')) ?? '';
     assert.match(full, /^Full playbook/);
-    assert.match(full, /1\. 检查 — [\s\S]*2\. [\s\S]*3\. [\s\S]*4\. /);
+    assert.match(full, /1\. (?:检查|处理|验证|升级) — [\s\S]*2\. [\s\S]*3\. [\s\S]*4\. /);
     assert.match(full, /延伸阅读/);
     assert.equal(await page.$eval('#json-box', (e) => (e as HTMLDetailsElement).open), false);
   });
