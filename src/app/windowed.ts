@@ -13,6 +13,19 @@ interface Needle {
   trace?: boolean;
 }
 
+/** A line to read: where in the region it is found, and how many lines around it to read too. */
+export interface Hit {
+  at: number;
+  before: number;
+  after: number;
+  trace: boolean;
+}
+
+/** Lines worth reading that no needle finds (a large paste's prose: prose.ts), region by region. */
+export interface MoreHits {
+  find(region: Buffer): Hit[];
+}
+
 /** Signatures that open a window. Chosen to be cheap to search for (see bench/): rarely-used last bytes. */
 const NEEDLES: Needle[] = [
   { bytes: Buffer.from('OutOf'), after: 2000, trace: true },
@@ -43,7 +56,10 @@ export class WindowedFeeder {
   private tail: { text: string; line: number }[] = [];
   bytes = 0;
 
-  constructor(private readonly analysis: Analysis) {}
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly more: MoreHits | null = null,
+  ) {}
 
   push(chunk: Buffer): void {
     this.bytes += chunk.length;
@@ -87,7 +103,7 @@ export class WindowedFeeder {
 
   /** Whole lines (the last may lack its newline: end of input, or a forced break). */
   private region(buf: Buffer): void {
-    const hits = findHits(buf);
+    const hits = findHits(buf, this.more);
     let h = 0;
     let pos = 0;
     let line = this.nextLine;
@@ -116,7 +132,7 @@ export class WindowedFeeder {
       }
       const hitStart = Math.max(pos, hit.at === 0 ? 0 : buf.lastIndexOf(NL, hit.at - 1) + 1);
       const hitLine = line + countNewlines(buf, pos, hitStart);
-      const from = Math.max(hitLine - BEFORE, this.emitted + 1);
+      const from = Math.max(hitLine - widestBefore(hits, h, buf.indexOf(NL, hit.at)), this.emitted + 1);
       // Walk back to the first line of the window that lies in this region.
       let start = hitStart;
       let startLine = hitLine;
@@ -170,20 +186,22 @@ export class WindowedFeeder {
   }
 }
 
-interface Hit {
-  at: number;
-  after: number;
-  trace: boolean;
-}
-
-function findHits(buf: Buffer): Hit[] {
-  const hits: Hit[] = [];
+function findHits(buf: Buffer, more: MoreHits | null): Hit[] {
+  const hits: Hit[] = more ? more.find(buf) : [];
   for (const n of NEEDLES) {
     for (let i = buf.indexOf(n.bytes); i >= 0; i = buf.indexOf(n.bytes, i + n.bytes.length)) {
-      hits.push({ at: i, after: n.after, trace: n.trace === true });
+      hits.push({ at: i, before: BEFORE, after: n.after, trace: n.trace === true });
     }
   }
   return hits.sort((a, b) => a.at - b.at);
+}
+
+/** The most lines before asked for by the hits from `h` on that lie on its line (ending at `lineEnd`). */
+function widestBefore(hits: Hit[], h: number, lineEnd: number): number {
+  let before = 0;
+  for (let k = h; k < hits.length && (lineEnd < 0 || (hits[k] as Hit).at <= lineEnd); k++)
+    before = Math.max(before, (hits[k] as Hit).before);
+  return before;
 }
 
 function countNewlines(buf: Buffer, from: number, to: number): number {
