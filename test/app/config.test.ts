@@ -21,6 +21,7 @@ const DEFAULTS: Config = {
   handoffCron: null,
   handoffChannel: null,
   retentionDays: 90,
+  analysisTimeoutMs: 10_000,
 };
 
 function refused(env: NodeJS.ProcessEnv, message: string): void {
@@ -87,6 +88,7 @@ describe('readConfig: every other setting', () => {
         NETTY_OOM_HANDOFF_CRON: '0 9,21 * * *',
         NETTY_OOM_HANDOFF_CHANNEL: 'C0ONCALL1',
         NETTY_OOM_RETENTION_DAYS: '30',
+        NETTY_OOM_ANALYSIS_TIMEOUT_MS: '2500',
       }),
       {
         mode: 'http',
@@ -102,6 +104,7 @@ describe('readConfig: every other setting', () => {
         handoffCron: '0 9,21 * * *',
         handoffChannel: 'C0ONCALL1',
         retentionDays: 30,
+        analysisTimeoutMs: 2500,
       },
     );
   });
@@ -170,6 +173,15 @@ describe('readConfig: refuses what cannot work, saying what to set', () => {
       refused(
         { NETTY_OOM_RETENTION_DAYS: days },
         `NETTY_OOM_RETENTION_DAYS must be a whole number of days, not "${days}"`,
+      );
+    }
+  });
+
+  it('refuses an analysis timeout that is not a whole number of milliseconds', () => {
+    for (const ms of ['0', '-1', '2.5', '10s']) {
+      refused(
+        { NETTY_OOM_ANALYSIS_TIMEOUT_MS: ms },
+        `NETTY_OOM_ANALYSIS_TIMEOUT_MS must be a whole number of milliseconds, not "${ms}"`,
       );
     }
   });
