@@ -5,6 +5,7 @@
 import { Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { type Analyzer, inProcessAnalyzer } from '../app/analysis.ts';
 import type { Config } from '../app/config.ts';
 import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
@@ -35,12 +36,17 @@ export interface BotOptions {
   kb: KnowledgeBase | KnowledgeSource;
   log: Logger;
   store: Store;
+  /**
+   * The worker pool that analyses traces off the event loop (the serve process passes its own);
+   * without one, traces are analysed in process, as tests that build a bot of their own may.
+   */
+  analyzer?: Analyzer;
   now?: () => number;
   /** Web API retries (the client's default backs off and retries; tests want failures at once). */
   retries?: number;
 }
 
-export function createBot({ config, kb, log, store, now = Date.now, retries }: BotOptions): Bot {
+export function createBot({ config, kb, log, store, analyzer, now = Date.now, retries }: BotOptions): Bot {
   const metrics = new Metrics();
   const logger = boltLogger(log);
   const clientOptions = {
@@ -103,6 +109,7 @@ export function createBot({ config, kb, log, store, now = Date.now, retries }: B
     ),
     store,
     shared: new SharedReplies(),
+    analysis: analyzer ?? inProcessAnalyzer(() => currentKnowledge(kb)),
     now,
   };
   app.error(async (err) => {

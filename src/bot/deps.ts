@@ -10,6 +10,7 @@ import type {
   SlackShortcutMiddlewareArgs,
 } from '@slack/bolt';
 import type { Logger } from 'pino';
+import type { Analyzer } from '../app/analysis.ts';
 import type { Config } from '../app/config.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import type { Deduper, Store } from '../store/store.ts';
@@ -25,6 +26,8 @@ export interface BotDeps {
   dedupe: Deduper;
   store: Store;
   shared: SharedReplies;
+  /** Where traces are analysed: the worker pool, or in process for a bot built without one. */
+  analysis: Analyzer;
   now: () => number;
 }
 

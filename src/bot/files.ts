@@ -1,4 +1,5 @@
-/** Text snippets and log files attached to messages: fetched with the bot token, size-capped. */
+/** Text snippets and log files attached to messages: read with the bot token, size-capped. */
+import type { RemoteFile } from '../app/download.ts';
 import { formatBytes } from '../core/units.ts';
 import type { Said } from '../i18n/messages.ts';
 
@@ -18,8 +19,8 @@ export interface SlackFile {
   preview?: string;
 }
 
-export type FileText =
-  | { ok: true; text: string; name: string }
+export type FileToRead =
+  | { ok: true; file: RemoteFile }
   | { ok: false; name: string; reason: 'too-large' | 'not-text' | 'unreadable'; detail: Said };
 
 const TEXT_TYPES = new Set([
@@ -45,11 +46,11 @@ export function isTextFile(f: SlackFile): boolean {
   return /\.(log|txt|out|err|trace|json)$/i.test(f.name ?? '');
 }
 
-export async function fetchFileText(
-  file: SlackFile,
-  botToken: string,
-  max = MAX_FILE_BYTES,
-): Promise<FileText> {
+/**
+ * What to read of an attached file, judged from what Slack says of it: a text file of an allowed
+ * size with a download URL, to be read where it is analysed; or why it is not read.
+ */
+export function fileToRead(file: SlackFile, botToken: string, max = MAX_FILE_BYTES): FileToRead {
   const name = file.name ?? file.title ?? file.id ?? 'file';
   if (!isTextFile(file))
     return {
@@ -68,56 +69,8 @@ export async function fetchFileText(
   }
   const url = file.url_private_download ?? file.url_private;
   if (!url) return { ok: false, name, reason: 'unreadable', detail: { key: 'file.noUrl' } };
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      headers: { authorization: `Bearer ${botToken}` },
-      redirect: 'follow',
-      signal: AbortSignal.timeout(30_000),
-    });
-  } catch (err) {
-    return {
-      ok: false,
-      name,
-      reason: 'unreadable',
-      detail: { key: 'file.error', values: { message: (err as Error).message } },
-    };
-  }
-  if (!res.ok || !res.body)
-    return {
-      ok: false,
-      name,
-      reason: 'unreadable',
-      detail: { key: 'file.http', values: { status: res.status } },
-    };
-  // Read at most `max` bytes whatever the headers claim.
-  const reader = res.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      return {
-        ok: false,
-        name,
-        reason: 'too-large',
-        detail: { key: 'file.moreThan', values: { size: formatBytes(max) } },
-      };
-    }
-    parts.push(value);
-  }
-  const text = Buffer.concat(parts).toString('utf8');
-  // Slack answers an unauthorised download with its login page, not an error.
-  if (/^\s*<!DOCTYPE html/i.test(text.slice(0, 200)) && !/\.html?$/i.test(name)) {
-    return {
-      ok: false,
-      name,
-      reason: 'unreadable',
-      detail: { key: 'file.webPage' },
-    };
-  }
-  return { ok: true, text, name };
+  return {
+    ok: true,
+    file: { url, token: botToken, name, max, ...(file.size !== undefined ? { size: file.size } : {}) },
+  };
 }

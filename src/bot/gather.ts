@@ -1,12 +1,14 @@
-/** The text to analyze for a message: what was typed plus any attached snippet or log file. */
+/** The input to analyze for a message: what was typed plus any attached snippet or log file. */
+import type { Piece } from '../app/analysis.ts';
 import { formatBytes } from '../core/units.ts';
 import type { Said } from '../i18n/messages.ts';
 import type { Deduper } from './dedupe.ts';
-import { fetchFileText, MAX_FILE_BYTES, type SlackFile } from './files.ts';
+import { fileToRead, MAX_FILE_BYTES, type SlackFile } from './files.ts';
 
 export interface Gathered {
-  text: string;
-  /** Files that could not be read, with the reason, for a clear reply. */
+  /** The text and the files to read with it; empty when there is neither. */
+  input: Piece[];
+  /** Files that are not read, with the reason, for a clear reply (a download may fail later too). */
   problems: { name: string; reason: 'too-large' | 'not-text' | 'unreadable'; detail: Said }[];
 }
 
@@ -20,17 +22,17 @@ export async function gather(
   botToken: string,
   deduper?: Deduper,
 ): Promise<Gathered> {
-  const parts = text ? [text] : [];
+  const parts: Piece[] = text ? [text] : [];
   const problems: Gathered['problems'] = [];
   for (const file of files ?? []) {
     if (deduper && file.id && !(await deduper.claim(`file:${file.id}`))) continue;
-    const got = await fetchFileText(file, botToken);
-    if (got.ok) parts.push(got.text);
+    const got = fileToRead(file, botToken);
+    if (got.ok) parts.push(got.file);
     else if (got.reason !== 'not-text') {
       problems.push({ name: got.name, reason: got.reason, detail: got.detail });
     }
   }
-  return { text: parts.join('\n'), problems };
+  return { input: parts, problems };
 }
 
 export const MAX_FILE_TEXT = formatBytes(MAX_FILE_BYTES);

@@ -4,7 +4,9 @@
  * failure first seen in another channel links to that first thread.
  */
 import type { WebClient } from '@slack/web-api';
-import { type Answer, answer } from '../app/answer.ts';
+import type { Piece } from '../app/analysis.ts';
+import type { Answer } from '../app/answer.ts';
+import type { Unread } from '../app/download.ts';
 import {
   type IncidentState,
   incidentMessage,
@@ -12,25 +14,36 @@ import {
   recordOccurrence,
   unrecordedMessage,
 } from '../app/record.ts';
+import type { Language } from '../core/types.ts';
+import { t } from '../i18n/messages.ts';
 import type { Reply } from '../render/blocks.ts';
 import { composeMessage, type MessageParts } from '../render/message.ts';
 import type { Recorded } from '../store/store.ts';
 import type { BotDeps } from './deps.ts';
 import { postReply } from './post.ts';
+import { textReply } from './replies.ts';
 import { serialized } from './reply-queue.ts';
 
 export interface TraceInput extends Occurrence {
-  text: string;
+  input: Piece[];
   surface: string;
   startedAt: number;
 }
 
-export interface Handled {
-  answer: Answer;
-  recorded: Recorded | null;
-  /** The message's parts: a private answer (slash command) is finished from them by its caller. */
-  parts: MessageParts;
-}
+/**
+ * What became of a trace: answered (the message's parts: a private answer, a slash command's, is
+ * finished from them by its caller), or stopped at the analysis deadline and answered as too large.
+ */
+export type Handled =
+  | {
+      status: 'answered';
+      answer: Answer;
+      recorded: Recorded | null;
+      parts: MessageParts;
+      /** Attached files that could not be downloaded. */
+      unread: Unread[];
+    }
+  | { status: 'too-slow'; parts: MessageParts };
 
 /** Analyze, record, and for thread surfaces post or update the reply. */
 export async function handleTrace(
@@ -39,8 +52,11 @@ export async function handleTrace(
   input: TraceInput,
   post = true,
 ): Promise<Handled> {
-  const done = answer(input.text, deps.kb);
-  if (!done.report.detected) return { answer: done, recorded: null, parts: unrecordedMessage(done, null) };
+  const analysed = await deps.analysis.analyse({ input: input.input });
+  if (analysed.status === 'too-slow') return tooSlow(client, deps, input, analysed, post);
+  const { answer: done, unread } = analysed;
+  if (!done.report.detected)
+    return { status: 'answered', answer: done, recorded: null, parts: unrecordedMessage(done, null), unread };
   deps.metrics.detected.inc({ surface: input.surface });
   const { channel, threadTs, messageTs, userId } = input;
   const recording = await recordOccurrence(
@@ -61,11 +77,11 @@ export async function handleTrace(
     const parts = unrecordedMessage(done, recording?.problem ?? null);
     if (post)
       await postReply(client, deps, where(input), composeMessage(parts), input.surface, input.startedAt);
-    return { answer: done, recorded: null, parts };
+    return { status: 'answered', answer: done, recorded: null, parts, unread };
   }
   const rec = recording.recorded;
   const parts = incidentMessage(done, { ...rec, marks: await deps.store.marksOf([rec.incident.id]) });
-  if (!post) return { answer: done, recorded: rec, parts };
+  if (!post) return { status: 'answered', answer: done, recorded: rec, parts, unread };
 
   await serialized(deps, rec.incident.id, async (moreQueued) => {
     // Read the incident again: an occurrence ahead of this one may have posted the reply meanwhile.
@@ -91,7 +107,29 @@ export async function handleTrace(
     await deps.store.setReply(inc.id, rec.occurrenceId, ts ? { channel, ts } : null, permalink);
     await deps.store.saveMessage(inc.id, JSON.stringify(parts));
   });
-  return { answer: done, recorded: rec, parts };
+  return { status: 'answered', answer: done, recorded: rec, parts, unread };
+}
+
+/** The analysis ran past its deadline: say so, and what to do instead, in the paste's language. */
+async function tooSlow(
+  client: WebClient,
+  deps: BotDeps,
+  input: TraceInput,
+  { deadlineMs, language: lang }: { deadlineMs: number; language: Language },
+  post: boolean,
+): Promise<Handled> {
+  const parts: MessageParts = {
+    base: textReply(t('bot.tooSlow', lang, { seconds: deadlineMs / 1000 })),
+    context: { lang },
+  };
+  const files = input.input.flatMap((p) => (typeof p === 'object' && 'url' in p ? [p.name] : []));
+  deps.log.warn(
+    { channel: input.channel, surface: input.surface, files, deadlineMs },
+    'analysis stopped at its deadline; answered that the paste is too large',
+  );
+  if (post)
+    await postReply(client, deps, where(input), composeMessage(parts), input.surface, input.startedAt);
+  return { status: 'too-slow', parts };
 }
 
 /** The incident as the store has it now: its readings and marks across every occurrence. */

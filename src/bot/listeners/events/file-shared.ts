@@ -20,11 +20,11 @@ export function fileSharedListener(deps: BotDeps): Middleware<SlackEventMiddlewa
     if (!file) return;
     // The `message` event for the same upload may have read it already: the file id is claimed once.
     const got = await gather('', [file], deps.config.botToken ?? '', deps.dedupe);
-    if (got.text === '') return;
+    if (got.input.length === 0) return;
     const shares = { ...(file.shares?.public ?? {}), ...(file.shares?.private ?? {}) };
     const threadTs = shares[e.channel_id]?.[0]?.ts ?? null;
     await handleTrace(client, deps, {
-      text: got.text,
+      input: got.input,
       channel: e.channel_id,
       threadTs,
       messageTs: threadTs,
