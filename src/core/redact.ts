@@ -4,27 +4,62 @@
  * Every quantifier is bounded, so each pattern is linear on hostile input.
  */
 
-/** A pattern, its replacement, and a character every match holds when the match never spans lines. */
-type Rule = [RegExp, string, needle?: string];
+/**
+ * A pattern and its replacement; `maybe`, what every match holds, so a text without it is passed
+ * over without trying the pattern at each position (a window's line of a large log goes through
+ * here on its own); `needle`, a character every match holds when matches never span lines.
+ */
+interface Rule {
+  re: RegExp;
+  to: string;
+  maybe: RegExp;
+  needle?: string;
+}
 
 const RULES: Rule[] = [
   // Slack tokens: xoxb-…, xoxp-…, xapp-…
-  [/\bx(?:ox[abposr]|app)-[A-Za-z0-9-]{6,200}/g, '[slack-token]'],
+  { re: /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]{6,200}/g, to: '[slack-token]', maybe: /xox|xapp-/ },
   // `Authorization: Bearer abc.def…`
-  [/\b(Bearer)\s{1,5}[A-Za-z0-9._~+/=-]{8,2000}/gi, '$1 [token]'],
+  { re: /\b(Bearer)\s{1,5}[A-Za-z0-9._~+/=-]{8,2000}/gi, to: '$1 [token]', maybe: /bearer/i },
   // JWTs: three base64url parts, the first a JSON header
-  [/\beyJ[A-Za-z0-9_-]{5,2000}\.[A-Za-z0-9_-]{5,4000}\.[A-Za-z0-9_-]{5,2000}/g, '[jwt]'],
+  {
+    re: /\beyJ[A-Za-z0-9_-]{5,2000}\.[A-Za-z0-9_-]{5,4000}\.[A-Za-z0-9_-]{5,2000}/g,
+    to: '[jwt]',
+    maybe: /eyJ/,
+  },
   // AWS access key ids and secret keys
-  [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, '[aws-key]'],
-  [/(aws_secret_access_key\s{0,5}[=:]\s{0,5})[A-Za-z0-9/+=]{40}/gi, '$1[aws-secret]'],
+  { re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, to: '[aws-key]', maybe: /AKIA|ASIA/ },
+  {
+    re: /(aws_secret_access_key\s{0,5}[=:]\s{0,5})[A-Za-z0-9/+=]{40}/gi,
+    to: '$1[aws-secret]',
+    maybe: /aws_secret_access_key/i,
+  },
   // scheme://user:password@host
-  [/\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}):[^\s@/]{1,200}@/gi, '$1:[password]@', '@'],
+  {
+    re: /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}):[^\s@/]{1,200}@/gi,
+    to: '$1:[password]@',
+    maybe: /:\/\//,
+    needle: '@',
+  },
   // password=…, secret: …
-  [/\b((?:password|passwd|pwd|secret|api[_-]?key)\s{0,5}[=:]\s{0,5})[^\s&"',;]{1,200}/gi, '$1[redacted]'],
+  {
+    re: /\b((?:password|passwd|pwd|secret|api[_-]?key)\s{0,5}[=:]\s{0,5})[^\s&"',;]{1,200}/gi,
+    to: '$1[redacted]',
+    maybe: /password|passwd|pwd|secret|api[_-]?key/i,
+  },
   // e-mail addresses (JavaMail.root@host… in seed 004's memory dump)
-  [/[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}/g, '[email]', '@'],
+  {
+    re: /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}/g,
+    to: '[email]',
+    maybe: /@/,
+    needle: '@',
+  },
   // IPv4
-  [/\b(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\b/g, '[ip]'],
+  {
+    re: /\b(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\b/g,
+    to: '[ip]',
+    maybe: /\d\.\d/,
+  },
 ];
 
 // IPv6 with `::` or with at least one hex letter (so `10:00:00` times are left alone).
@@ -37,8 +72,10 @@ const MAYBE = /[@:=]|x(?:ox|app)-|Bearer|eyJ|AKIA|ASIA|\d\.\d/i;
 export function redact(text: string): string {
   if (!MAYBE.test(text)) return text;
   let out = text;
-  for (const [re, to, needle] of RULES)
+  for (const { re, to, maybe, needle } of RULES) {
+    if (!maybe.test(out)) continue;
     out = needle ? replaceInLinesWith(out, needle, re, to) : out.replace(re, to);
+  }
   if (out.includes(':')) {
     out = out.replace(IPV6, (m) =>
       m.includes('::') || (m.split(':').length >= 4 && /[a-fA-F]/.test(m)) ? '[ip]' : m,
