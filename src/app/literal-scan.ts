@@ -37,7 +37,7 @@ export class LiteralScanner {
     }
     // Only bytes in some literal lead anywhere but the root: the others' transitions stay 0 (the
     // root is state 0 before and after renumbering), which spares most of the table's 256 columns.
-    const alphabet = [...new Set(literals.flatMap((l) => [...l]))];
+    const alphabet = Uint8Array.from(new Set(literals.flatMap((l) => [...l])));
     // Breadth first: each state's fallback (its longest proper suffix in the trie), the literals
     // ending in it, and its transition on every byte of the alphabet.
     const n = own.length;
@@ -50,7 +50,10 @@ export class LiteralScanner {
       const f = fail[s] as number;
       const mine = own[s] as number;
       ends[s] = [...(mine < 0 ? [] : [mine]), ...(s === 0 ? [] : (ends[f] as number[]))];
-      for (const b of alphabet) {
+      // Indexed loops here and below: they run once, mostly before the compiler has seen them,
+      // where an iterator costs several times as much.
+      for (let k = 0; k < alphabet.length; k++) {
+        const b = alphabet[k] as number;
         const t = trie[s * 256 + b] as number;
         if (t < 0) delta[s * 256 + b] = s === 0 ? 0 : (delta[f * 256 + b] as number);
         else {
@@ -64,13 +67,18 @@ export class LiteralScanner {
     const byMatch = [...order.filter((s) => ends[s]?.length === 0), ...order.filter((s) => ends[s]?.length)];
     const number = new Int32Array(n);
     for (const [i, s] of byMatch.entries()) number[s] = i;
-    const folded = [...new Set([...alphabet, ...alphabet.map((b) => (b >= 97 && b <= 122 ? b - 32 : b))])];
-    this.next = new Int32Array(n * 256);
+    const folded = Uint8Array.from(
+      new Set([...alphabet, ...alphabet.map((b) => (b >= 97 && b <= 122 ? b - 32 : b))]),
+    );
+    const next = new Int32Array(n * 256);
     for (let s = 0; s < n; s++) {
       const from = (number[s] as number) * 256;
-      for (const b of folded)
-        this.next[from + b] = (number[delta[s * 256 + (FOLD[b] as number)] as number] as number) * 256;
+      for (let k = 0; k < folded.length; k++) {
+        const b = folded[k] as number;
+        next[from + b] = (number[delta[s * 256 + (FOLD[b] as number)] as number] as number) * 256;
+      }
     }
+    this.next = next;
     this.ends = byMatch.map((s) => ends[s] as number[]);
     const first = this.ends.findIndex((e) => e.length > 0);
     this.firstMatch = (first < 0 ? n : first) * 256;
