@@ -51,6 +51,7 @@ export interface WorkerResult {
   unread: Unread[];
 }
 
+/** One task: the input's files downloaded, then the answer, with this thread's knowledge base. */
 export default async function analyse(task: WorkerTask): Promise<WorkerResult> {
   if (task.generation !== loaded.generation) {
     try {

@@ -8,6 +8,7 @@ const NL = 10;
 /** Lower-case ASCII letters, the other 256 bytes as they are. */
 const FOLD = Uint8Array.from({ length: 256 }, (_, b) => (b >= 65 && b <= 90 ? b + 32 : b));
 
+/** The automaton for a set of literals, and the scan of a region with it. */
 export class LiteralScanner {
   /** (state × 256 + byte) → next state × 256, states that end a literal numbered last. */
   private readonly next: Int32Array;

@@ -113,6 +113,7 @@ function compile(kb: AnalyzerKnowledge): Compiled {
 
 const CJK_MARK: Mark = { key: 'cjk', shownBy: 'prose', enough: ENOUGH };
 
+/** The prose lines of a large input's regions, as more hits for the windowed reader. */
 export class ProseMarkers implements MoreHits {
   private readonly compiled: Compiled;
   private readonly seen = new Map<string, { shown: number; lines: number }>();
