@@ -5,7 +5,7 @@
  *
  * Two lanes when there are two threads or more: one thread for inputs read whole (every typed
  * paste), the others for larger ones, at a lower priority, so a paste never waits behind a large
- * file, and the event loop comes first. A paste takes whichever lane is less busy.
+ * file, and the event loop comes first.
  *
  * The worker is this folder's `analysis-worker`, in the form this module runs in: compiled `.js`
  * from `dist/`, or `.ts` under tsx (tests and benches run the sources), which a new thread can load
@@ -29,8 +29,8 @@ const LARGE_NICE = 10;
 
 interface Lane {
   pool: Piscina<WorkerTask, WorkerResult>;
-  /** Analyses sent and not finished. */
-  busy: number;
+  /** Every thread has loaded its knowledge base and warmed up (or one could not start). */
+  ready: Promise<void>;
 }
 
 export interface PoolOptions {
@@ -45,7 +45,7 @@ export interface PoolOptions {
   onError?: (err: Error) => void;
 }
 
-/** Start the threads; each loads the knowledge base at once, so the first answer does not wait. */
+/** Start the threads; each loads the knowledge base at once, and `ready()` says when they all have. */
 export function createAnalysisPool(options: PoolOptions): Analyzer {
   const threads = options.threads ?? Math.min(MAX_THREADS, Math.max(1, availableParallelism()));
   const lane = (size: number, nice: number): Lane => {
@@ -59,15 +59,29 @@ export function createAnalysisPool(options: PoolOptions): Analyzer {
       // Closing waits for the analyses under way, which their deadline bounds.
       closeTimeout: options.deadlineMs + 1000,
     });
-    pool.on('error', (err: Error) => options.onError?.(err));
-    return { pool, busy: 0 };
+    const ready = new Promise<void>((resolve, reject) => {
+      let started = 0;
+      pool.on('workerCreate', () => {
+        if (++started === size) resolve();
+      });
+      pool.on('error', (err: Error) => {
+        reject(err);
+        options.onError?.(err);
+      });
+    });
+    // Awaited through ready(); an error after it is reported through onError alone.
+    ready.catch(() => {});
+    return { pool, ready };
   };
   const large = lane(Math.max(1, threads - 1), threads > 1 ? LARGE_NICE : 0);
   const quick = threads > 1 ? lane(1, 0) : large;
   return {
     analyse: (request) => {
       const whole = sizeOf(request.input) <= WHOLE_LIMIT;
-      return run(whole && quick.busy <= large.busy ? quick : large, request, options);
+      return run(whole ? quick : large, request, options);
+    },
+    ready: async () => {
+      await Promise.all([quick.ready, large.ready]);
     },
     close: async () => {
       await Promise.all([...new Set([quick, large])].map((l) => l.pool.close({ force: true })));
@@ -90,7 +104,6 @@ function sizeOf(input: Piece[]): number {
 
 async function run(lane: Lane, request: AnalysisRequest, o: PoolOptions): Promise<Analysed> {
   const { pool } = lane;
-  lane.busy++;
   const input = request.input.map(owned);
   const { port1: started, port2 } = new MessageChannel();
   const stop = new AbortController();
@@ -117,7 +130,6 @@ async function run(lane: Lane, request: AnalysisRequest, o: PoolOptions): Promis
     if (stop.signal.aborted) return { status: 'too-slow', deadlineMs: o.deadlineMs, language };
     throw err;
   } finally {
-    lane.busy--;
     clearTimeout(timer);
     started.close();
   }

@@ -32,6 +32,8 @@ export type Analysed =
 export interface Analyzer {
   /** The input's bytes may move to another thread: the caller does not use them afterwards. */
   analyse(request: AnalysisRequest): Promise<Analysed>;
+  /** Resolves once the first answer will not wait for a thread to start. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export function inProcessAnalyzer(kb: () => KnowledgeBase): Analyzer {
       const { parts, unread } = await downloaded(input);
       return { status: 'answered', answer: await answerParts(parts, kb(), language), unread };
     },
+    ready: async () => {},
     close: async () => {},
   };
 }

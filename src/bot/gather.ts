@@ -1,5 +1,7 @@
 /** The input to analyze for a message: what was typed plus any attached snippet or log file. */
 import type { Piece } from '../app/analysis.ts';
+import { download } from '../app/download.ts';
+import { WHOLE_LIMIT } from '../app/read-input.ts';
 import { formatBytes } from '../core/units.ts';
 import type { Said } from '../i18n/messages.ts';
 import type { Deduper } from './dedupe.ts';
@@ -14,7 +16,10 @@ export interface Gathered {
 
 /**
  * Join the message text and its text files. With `deduper`, a file already read for another event
- * (Slack sends both `message` and `file_shared` for an upload) is skipped.
+ * (Slack sends both `message` and `file_shared` for an upload) is skipped. A file read whole (up to
+ * 1 MiB) is downloaded here, like any Slack call; a larger one by the thread that analyses it, so
+ * its megabytes never pass through this event loop, and no analysis thread waits on the network
+ * for a small one.
  */
 export async function gather(
   text: string,
@@ -27,9 +32,14 @@ export async function gather(
   for (const file of files ?? []) {
     if (deduper && file.id && !(await deduper.claim(`file:${file.id}`))) continue;
     const got = fileToRead(file, botToken);
-    if (got.ok) parts.push(got.file);
-    else if (got.reason !== 'not-text') {
-      problems.push({ name: got.name, reason: got.reason, detail: got.detail });
+    if (!got.ok) {
+      if (got.reason !== 'not-text')
+        problems.push({ name: got.name, reason: got.reason, detail: got.detail });
+    } else if ((got.file.size ?? Number.POSITIVE_INFINITY) > WHOLE_LIMIT) parts.push(got.file);
+    else {
+      const bytes = await download(got.file);
+      if (bytes instanceof Uint8Array) parts.push(bytes);
+      else problems.push(bytes);
     }
   }
   return { input: parts, problems };

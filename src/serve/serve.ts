@@ -30,6 +30,8 @@ export async function serve(config: Config, initial: KnowledgeBase, root: string
   });
   let stop: () => Promise<void>;
   try {
+    // Ready before Slack or the browser is told so: the first paste is not kept waiting for a thread.
+    await analyzer.ready();
     stop = await start(config, kb, log, analyzer);
   } catch (err) {
     kb.close();
