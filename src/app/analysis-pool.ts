@@ -17,7 +17,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Language } from '../core/types.ts';
 import type { Analysed, AnalysisRequest, Analyzer, Piece } from './analysis.ts';
-import type { WorkerData, WorkerResult, WorkerTask } from './analysis-worker.ts';
+import type { AnalysisJob, WorkerData, WorkerResult } from './analysis-worker.ts';
 import { WHOLE_LIMIT } from './read-input.ts';
 
 const SOURCE = import.meta.url.endsWith('.ts');
@@ -28,7 +28,7 @@ const MAX_THREADS = 4;
 const LARGE_NICE = 10;
 
 interface Lane {
-  pool: Piscina<WorkerTask, WorkerResult>;
+  pool: Piscina<AnalysisJob, WorkerResult>;
   /** Every thread has loaded its knowledge base and warmed up (or one could not start). */
   ready: Promise<void>;
 }
@@ -50,7 +50,7 @@ export function createAnalysisPool(options: PoolOptions): Analyzer {
   const threads = options.threads ?? Math.min(MAX_THREADS, Math.max(1, availableParallelism()));
   const lane = (size: number, nice: number): Lane => {
     const workerData: WorkerData = { root: options.root, generation: options.generation(), nice };
-    const pool = new Piscina<WorkerTask, WorkerResult>({
+    const pool = new Piscina<AnalysisJob, WorkerResult>({
       filename: WORKER,
       minThreads: size,
       maxThreads: size,
@@ -113,7 +113,7 @@ async function run(lane: Lane, request: AnalysisRequest, o: PoolOptions): Promis
     language = lang;
     timer = setTimeout(() => stop.abort(), o.deadlineMs);
   });
-  const task: WorkerTask = {
+  const job: AnalysisJob = {
     input,
     generation: o.generation(),
     started: port2,
@@ -121,7 +121,7 @@ async function run(lane: Lane, request: AnalysisRequest, o: PoolOptions): Promis
   };
   try {
     const bytes = input.filter((p) => p instanceof Uint8Array);
-    const { answer, unread } = await pool.run(task, {
+    const { answer, unread } = await pool.run(job, {
       transferList: [port2, ...new Set(bytes.map((b) => b.buffer as ArrayBuffer))],
       signal: stop.signal,
     });

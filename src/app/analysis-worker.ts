@@ -1,6 +1,6 @@
 /**
  * A thread of the analysis pool (analysis-pool.ts): it holds its own knowledge base, loaded from the
- * root the process uses, and loads it again when a task says the process has reloaded its own.
+ * root the process uses, and loads it again when a job says the process has reloaded its own.
  */
 import { setPriority } from 'node:os';
 import { type MessagePort, workerData } from 'node:worker_threads';
@@ -20,7 +20,7 @@ export interface WorkerData {
   nice: number;
 }
 
-export interface WorkerTask {
+export interface AnalysisJob {
   input: Piece[];
   language?: Language;
   /** The generation of the knowledge base the process answers with now. */
@@ -51,19 +51,19 @@ export interface WorkerResult {
   unread: Unread[];
 }
 
-/** One task: the input's files downloaded, then the answer, with this thread's knowledge base. */
-export default async function analyse(task: WorkerTask): Promise<WorkerResult> {
-  if (task.generation !== loaded.generation) {
+/** One job: the input's files downloaded, then the answer, with this thread's knowledge base. */
+export default async function analyse(job: AnalysisJob): Promise<WorkerResult> {
+  if (job.generation !== loaded.generation) {
     try {
-      loaded = { generation: task.generation, kb: loadKnowledge(root) };
+      loaded = { generation: job.generation, kb: loadKnowledge(root) };
     } catch {
       // The files broke again since the process reloaded them (it logs every broken edit): keep
       // the last good knowledge base until the next reload, as the process does.
-      loaded = { ...loaded, generation: task.generation };
+      loaded = { ...loaded, generation: job.generation };
     }
   }
-  const { parts, unread } = await downloaded(task.input);
-  task.started.postMessage(languageOfHead(parts));
-  task.started.close();
-  return { answer: await answerParts(parts, loaded.kb, task.language), unread };
+  const { parts, unread } = await downloaded(job.input);
+  job.started.postMessage(languageOfHead(parts));
+  job.started.close();
+  return { answer: await answerParts(parts, loaded.kb, job.language), unread };
 }
