@@ -81,7 +81,7 @@ describe('a paste past the whole-read limit is read in windows and says what a w
   ];
 
   for (const path of cases) {
-    it(`reads ${path} between 1 MiB of ordinary log lines as a whole read does`, async () => {
+    it(`reads ${path} buried in a megabyte of ordinary log lines as a whole read does`, async () => {
       const text = `${filler}\n${fixture(path)}\n${filler}\n`;
       assert.ok(Buffer.byteLength(text) > WHOLE_LIMIT);
       const chunks = [Buffer.from(text)];
