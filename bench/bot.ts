@@ -1,13 +1,17 @@
 /**
  * Bot benchmarks over loopback: a signed event arriving to its recorded chat.postMessage (200
  * events, the five seed traces in turn), and 200 slash commands at once, each acknowledged.
- * Baseline from the same run: a GET /healthz round trip on the same server.
+ * Baseline from the same run: a GET /healthz round trip on the same server. Then the bot as it
+ * ships, probed while it analyses a 20 MiB attached log.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, SEEDS } from '../test/helpers.ts';
+import { probeWhileBigFileIsRead } from '../test/slack/big-file.ts';
+import { spawnBot } from '../test/slack/bot-process.ts';
 import { message, SIGNING_SECRET, startHarness } from '../test/slack/harness.ts';
+import { SlackStandIn } from '../test/slack/stand-in.ts';
 import { median, ms, percentile, table } from './stats.ts';
 
 /** Run the load generator in its own process; resolves to its acknowledgement times. */
@@ -90,5 +94,43 @@ export async function benchBot(events = 200, commands = 200): Promise<void> {
     console.log('targets: p99 reply under 50 ms on loopback; every acknowledgement under 1 s');
   } finally {
     await h.stop();
+  }
+}
+
+/** The shipped bot (`netty-oom serve`, its analysis pool) answering while a 20 MiB log is analysed. */
+export async function benchBigFile(rounds = 10): Promise<void> {
+  console.log('\n## Bot as shipped, while it analyses a 20 MiB attached log (worst of the probes)\n');
+  const slack = await new SlackStandIn().start();
+  const bot = await spawnBot(slack);
+  try {
+    const idle: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await (await fetch(`http://127.0.0.1:${bot.port}/healthz`)).text();
+      idle.push(performance.now() - t0);
+    }
+    const p = await probeWhileBigFileIsRead(bot, slack, { rounds });
+    const row = (what: string, xs: number[]) => [
+      what,
+      String(xs.length),
+      ms(median(xs)),
+      ms(Math.max(...xs)),
+    ];
+    console.log(
+      table([
+        ['probe, during the analysis', 'probes', 'median', 'worst'],
+        row('GET /healthz', p.health),
+        row('slash command ack', p.acks),
+        row('another pasted trace → its reply', p.pastes),
+      ]),
+    );
+    console.log(
+      `\nbaseline GET /healthz with nothing to analyse: ${ms(median(idle))}; the 20 MiB log, downloaded to ` +
+        `answered: ${ms(p.bigMs)}${p.stillRunning ? '' : ' (it finished before the probes did)'}`,
+    );
+    console.log('target: every probe under 100 ms');
+  } finally {
+    await bot.stop();
+    await slack.stop();
   }
 }

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { fixture } from './helpers.ts';
+import { probeWhileBigFileIsRead } from './slack/big-file.ts';
 import { type BotProcess, spawnBot } from './slack/bot-process.ts';
 import { blockText, type Harness, message, startHarness } from './slack/harness.ts';
 import { SlackStandIn } from './slack/stand-in.ts';
@@ -266,9 +267,84 @@ describe('the knowledge base edited while the bot runs', () => {
     }
   });
 
+  it('answers a trace with a playbook edited under it, read by the analysis threads', async () => {
+    const playbook = join(root, 'playbooks', 'grpc-direct-memory-limit.yml');
+    const good = readFileSync(playbook, 'utf8');
+    try {
+      const since = bot.logLines;
+      writeFileSync(playbook, good.replace('gRPC：直接内存上限太小', 'gRPC：直接内存上限（已修改）'));
+      await bot.waitForLog(/knowledge base reloaded/, { since });
+      await bot.event(message(SEED_001, { channel: 'CKBEDITED' }));
+      const post = await slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'CKBEDITED', 5000);
+      assert.match(blockText(post.args), /gRPC：直接内存上限（已修改）/);
+    } finally {
+      const since = bot.logLines;
+      writeFileSync(playbook, good);
+      await bot.waitForLog(/knowledge base reloaded/, { since });
+    }
+  });
+
   it('reloads on SIGHUP', async () => {
     const since = bot.logLines;
     bot.signal('SIGHUP');
     assert.match(await bot.waitForLog(/knowledge base reloaded/, { since }), /"reason":"SIGHUP"/);
+  });
+});
+
+describe('a 20 MiB file being analysed holds up nothing else', () => {
+  let slack: SlackStandIn;
+  let bot: BotProcess;
+  before(async () => {
+    slack = await new SlackStandIn().start();
+    bot = await spawnBot(slack);
+  });
+  after(async () => {
+    assert.deepEqual((await bot.stop()).leaked, [], 'no secret in the log');
+    await slack.stop();
+  });
+
+  it('answers /healthz, slash commands and another paste within 100 ms while it runs', async () => {
+    const p = await probeWhileBigFileIsRead(bot, slack);
+    const worst = (xs: number[]) => Math.round(Math.max(...xs));
+    const all = (xs: number[]) => xs.map(Math.round).join(', ');
+    assert.ok(p.stillRunning, 'the big file was still being analysed after the probes');
+    assert.ok(p.health.length >= 3, `only ${p.health.length} probes while the big file was analysed`);
+    assert.ok(worst(p.health) < 100, `GET /healthz took up to ${worst(p.health)} ms: ${all(p.health)}`);
+    assert.ok(worst(p.acks) < 100, `a slash command ack took up to ${worst(p.acks)} ms: ${all(p.acks)}`);
+    assert.ok(worst(p.pastes) < 100, `a small paste took up to ${worst(p.pastes)} ms: ${all(p.pastes)}`);
+    assert.match(blockText(p.reply), /7\.66 GiB/);
+  });
+});
+
+describe('an analysis that runs past its deadline', () => {
+  let slack: SlackStandIn;
+  let bot: BotProcess;
+  before(async () => {
+    slack = await new SlackStandIn().start();
+    bot = await spawnBot(slack, { NETTY_OOM_ANALYSIS_TIMEOUT_MS: '1000' });
+  });
+  after(async () => {
+    assert.deepEqual((await bot.stop()).leaked, [], 'no secret in the log');
+    await slack.stop();
+  });
+
+  it('is stopped with a clear answer, and the next paste is answered as usual', async () => {
+    // Every line an error signature: every line is parsed, seconds of work.
+    const oom =
+      'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 520093983, max: 536870912)\n';
+    const file = slack.addFile('FSLOW', 'oom.log', oom.repeat(Math.floor((20 * 1024 * 1024) / oom.length)));
+    const since = bot.logLines;
+    const t0 = performance.now();
+    await bot.event(message('', { subtype: 'file_share', files: [file], channel: 'CSLOW' }));
+    const stopped = await slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'CSLOW', 10_000);
+    assert.ok(stopped.t - t0 < 5000, `the answer took ${Math.round(stopped.t - t0)} ms`);
+    assert.match(
+      blockText(stopped.args),
+      /too large or too slow to analyse here: I stopped after 1 s\. Run `netty-oom analyze FILE` on the machine that has the log/,
+    );
+    await bot.waitForLog(/"level":40.*analysis stopped at its deadline/, { since });
+    await bot.event(message(SEED_001, { channel: 'CAFTERSLOW' }));
+    const next = await slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'CAFTERSLOW', 5000);
+    assert.match(blockText(next.args), /496 MiB/);
   });
 });

@@ -25,6 +25,8 @@ export interface Config {
   handoffChannels: string[];
   /** Incidents not seen for this many days are removed. */
   retentionDays: number;
+  /** An analysis still running after this long is stopped and the paste answered as too large. */
+  analysisTimeoutMs: number;
 }
 
 function isCron(expr: string): boolean {
@@ -98,6 +100,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(retentionDays) || retentionDays < 1) {
     throw new ConfigError(`NETTY_OOM_RETENTION_DAYS must be a whole number of days, not "${retentionText}"`);
   }
+  const timeoutText = str('NETTY_OOM_ANALYSIS_TIMEOUT_MS') ?? '10000';
+  const analysisTimeoutMs = Number(timeoutText);
+  if (!Number.isInteger(analysisTimeoutMs) || analysisTimeoutMs < 1) {
+    throw new ConfigError(
+      `NETTY_OOM_ANALYSIS_TIMEOUT_MS must be a whole number of milliseconds, not "${timeoutText}"`,
+    );
+  }
   const apiUrl = str('SLACK_API_URL') ?? 'https://slack.com/api/';
   try {
     new URL(apiUrl);
@@ -119,5 +128,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     handoffChannel,
     handoffChannels: list(str('NETTY_OOM_HANDOFF_CHANNELS')),
     retentionDays,
+    analysisTimeoutMs,
   };
 }

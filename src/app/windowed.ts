@@ -13,17 +13,32 @@ interface Needle {
   trace?: boolean;
 }
 
-/** Signatures that open a window. Chosen to be cheap to search for (see bench/): rarely-used last bytes. */
+/** A line to read: where in the region it is found, and how many lines around it to read too. */
+export interface Hit {
+  at: number;
+  before: number;
+  after: number;
+  trace: boolean;
+}
+
+/** Lines worth reading that no needle finds (a large paste's prose: prose.ts), region by region. */
+export interface MoreHits {
+  find(region: Buffer): Hit[];
+}
+
+/**
+ * Error signatures: each opens a window, searched for in the whole input, a pass each (jmap, NMT
+ * and strace markers are read with the prose, in an input's first 32 MiB: prose.ts). Buffer.indexOf
+ * looks for a needle's first byte with memchr, then compares: `MemoryError` (in both OutOfMemoryError
+ * and OutOfDirectMemoryError) rather than `OutOf`, whose `O` is on nearly every line of a log (INFO,
+ * ERROR, class names): three times faster on 1 GiB.
+ */
 const NEEDLES: Needle[] = [
-  { bytes: Buffer.from('OutOf'), after: 2000, trace: true },
+  { bytes: Buffer.from('MemoryError'), after: 2000, trace: true },
   { bytes: Buffer.from('LEAK:'), after: 2000, trace: true },
-  { bytes: Buffer.from('Heap Usage'), after: 10 },
-  { bytes: Buffer.from('MaxHeapSize'), after: 0 },
-  { bytes: Buffer.from('(reserved='), after: 2 },
-  { bytes: Buffer.from('mmap('), after: 0 },
 ];
 /** Lines read before a needle's line: the log record's header may precede the exception line. */
-const BEFORE = 3;
+export const BEFORE = 3;
 /** A run this long without a newline is read as a line of its own. */
 const MAX_LINE_BYTES = 1024 * 1024;
 const NL = 10;
@@ -43,7 +58,10 @@ export class WindowedFeeder {
   private tail: { text: string; line: number }[] = [];
   bytes = 0;
 
-  constructor(private readonly analysis: Analysis) {}
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly more: MoreHits | null = null,
+  ) {}
 
   push(chunk: Buffer): void {
     this.bytes += chunk.length;
@@ -87,7 +105,7 @@ export class WindowedFeeder {
 
   /** Whole lines (the last may lack its newline: end of input, or a forced break). */
   private region(buf: Buffer): void {
-    const hits = findHits(buf);
+    const hits = findHits(buf, this.more);
     let h = 0;
     let pos = 0;
     let line = this.nextLine;
@@ -116,7 +134,7 @@ export class WindowedFeeder {
       }
       const hitStart = Math.max(pos, hit.at === 0 ? 0 : buf.lastIndexOf(NL, hit.at - 1) + 1);
       const hitLine = line + countNewlines(buf, pos, hitStart);
-      const from = Math.max(hitLine - BEFORE, this.emitted + 1);
+      const from = Math.max(hitLine - widestBefore(buf, hits, h, hitStart), this.emitted + 1);
       // Walk back to the first line of the window that lies in this region.
       let start = hitStart;
       let startLine = hitLine;
@@ -170,20 +188,33 @@ export class WindowedFeeder {
   }
 }
 
-interface Hit {
-  at: number;
-  after: number;
-  trace: boolean;
-}
-
-function findHits(buf: Buffer): Hit[] {
-  const hits: Hit[] = [];
+function findHits(buf: Buffer, more: MoreHits | null): Hit[] {
+  const hits: Hit[] = more ? more.find(buf) : [];
   for (const n of NEEDLES) {
     for (let i = buf.indexOf(n.bytes); i >= 0; i = buf.indexOf(n.bytes, i + n.bytes.length)) {
-      hits.push({ at: i, after: n.after, trace: n.trace === true });
+      hits.push({ at: i, before: BEFORE, after: n.after, trace: n.trace === true });
     }
   }
   return hits.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * How many lines before the line of hit `h` (which starts at `lineStart`) its window starts: the most
+ * that hit, or any hit on the next BEFORE lines, asks for, counted from that line. A prose line just
+ * above an error's line must not start the window after the error's own header.
+ */
+function widestBefore(buf: Buffer, hits: Hit[], h: number, lineStart: number): number {
+  let before = 0;
+  let lines = 0;
+  let pos = lineStart;
+  for (let k = h; k < hits.length; k++) {
+    const at = Math.max(pos, (hits[k] as Hit).at);
+    lines += countNewlines(buf, pos, at);
+    pos = at;
+    if (lines > BEFORE) break;
+    before = Math.max(before, (hits[k] as Hit).before - lines);
+  }
+  return before;
 }
 
 function countNewlines(buf: Buffer, from: number, to: number): number {

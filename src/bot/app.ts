@@ -5,6 +5,7 @@
 import { Server } from 'node:http';
 import { HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { type Analyzer, inProcessAnalyzer } from '../app/analysis.ts';
 import type { Config } from '../app/config.ts';
 import { currentKnowledge, type KnowledgeSource } from '../knowledge/live.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
@@ -40,6 +41,11 @@ export interface BotOptions {
   kb: KnowledgeBase | KnowledgeSource;
   log: Logger;
   store: Store;
+  /**
+   * The worker pool that analyses traces off the event loop (the serve process passes its own);
+   * without one, traces are analysed in process, as tests that build a bot of their own may.
+   */
+  analyzer?: Analyzer;
   now?: () => number;
   /** Web API retries (the client's default backs off and retries; tests want failures at once). */
   retries?: number;
@@ -52,6 +58,7 @@ export function createBot({
   kb,
   log,
   store,
+  analyzer,
   now = Date.now,
   retries,
   downloadTimeoutMs = 30_000,
@@ -127,6 +134,7 @@ export function createBot({
     access: new ChannelAccess(app.client, log),
     files: { token: config.botToken ?? '', apiUrl: config.slackApiUrl, timeoutMs: downloadTimeoutMs },
     shared: new SharedReplies(),
+    analysis: analyzer ?? inProcessAnalyzer(() => currentKnowledge(kb)),
     now,
   };
   app.claimWith(deps.outbox);

@@ -10,6 +10,7 @@ import type {
   SlackShortcutMiddlewareArgs,
 } from '@slack/bolt';
 import type { Logger } from 'pino';
+import type { Analyzer } from '../app/analysis.ts';
 import type { Config } from '../app/config.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import type { Deduper, Store } from '../store/store.ts';
@@ -34,6 +35,8 @@ export interface BotDeps {
   /** Downloading attached files: the token, where it may go, the deadline. */
   files: FileAccess;
   shared: SharedReplies;
+  /** Where traces are analysed: the worker pool, or in process for a bot built without one. */
+  analysis: Analyzer;
   now: () => number;
 }
 

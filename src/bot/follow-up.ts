@@ -4,7 +4,7 @@
  * (people's messages, oldest first), and the incident's reply is built again from that answer.
  */
 import type { WebClient } from '@slack/web-api';
-import { answer } from '../app/answer.ts';
+import type { Piece } from '../app/analysis.ts';
 import { incidentMessage, parseMessage } from '../app/record.ts';
 import { t } from '../i18n/messages.ts';
 import { composeMessage } from '../render/message.ts';
@@ -38,13 +38,16 @@ export async function answerFollowUp(client: WebClient, deps: BotDeps, f: Follow
     limit: THREAD_LIMIT,
     inclusive: true,
   });
-  const texts: string[] = [];
+  const input: Piece[] = [];
   for (const m of thread.messages ?? []) {
     if (m.bot_id) continue;
     const files: SlackFile[] | undefined = m.files;
-    texts.push((await gather(m.text ?? '', files, deps.files)).text);
+    input.push(...(await gather(m.text ?? '', files, deps.files)).input);
   }
-  const done = answer(texts.join('\n'), deps.kb);
+  // A thread too long to read again in time leaves the reply as it was.
+  const analysed = await deps.analysis.analyse({ input });
+  if (analysed.status === 'too-slow') return false;
+  const done = analysed.answer;
   if (!done.report.detected) return false;
   const [samples, marks] = await Promise.all([
     deps.store.samplesOf(incident.id),

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { type Answer, answer } from '../app/answer.ts';
+import type { Piece } from '../app/analysis.ts';
+import type { Answer } from '../app/answer.ts';
+import type { Unread } from '../app/download.ts';
 import {
   type IncidentState,
   incidentMessage,
@@ -13,15 +15,18 @@ import {
   recordOccurrence,
   unrecordedMessage,
 } from '../app/record.ts';
+import type { Language } from '../core/types.ts';
+import { t } from '../i18n/messages.ts';
 import type { Reply } from '../render/blocks.ts';
 import { composeMessage, type MessageParts } from '../render/message.ts';
 import type { Incident, Recorded } from '../store/store.ts';
 import type { BotDeps } from './deps.ts';
 import { findPosted, postReply, type ReplyKey } from './post.ts';
+import { textReply } from './replies.ts';
 import { serialized } from './reply-queue.ts';
 
 export interface TraceInput extends Omit<Occurrence, 'private'> {
-  text: string;
+  input: Piece[];
   surface: string;
   startedAt: number;
   /** The event's `channel_type`, when it has one: it saves asking Slack whether the channel is private. */
@@ -30,12 +35,20 @@ export interface TraceInput extends Omit<Occurrence, 'private'> {
   once?: ReplyKey | undefined;
 }
 
-export interface Handled {
-  answer: Answer;
-  recorded: Recorded | null;
-  /** The message's parts: a private answer (slash command) is finished from them by its caller. */
-  parts: MessageParts;
-}
+/**
+ * What became of a trace: answered (the message's parts: a private answer, a slash command's, is
+ * finished from them by its caller), or stopped at the analysis deadline and answered as too large.
+ */
+export type Handled =
+  | {
+      status: 'answered';
+      answer: Answer;
+      recorded: Recorded | null;
+      parts: MessageParts;
+      /** Attached files that could not be downloaded. */
+      unread: Unread[];
+    }
+  | { status: 'too-slow'; parts: MessageParts };
 
 /** Analyze, record, and for thread surfaces post or update the reply. */
 export async function handleTrace(
@@ -44,8 +57,11 @@ export async function handleTrace(
   input: TraceInput,
   post = true,
 ): Promise<Handled> {
-  const done = answer(input.text, deps.kb);
-  if (!done.report.detected) return { answer: done, recorded: null, parts: unrecordedMessage(done, null) };
+  const analysed = await deps.analysis.analyse({ input: input.input });
+  if (analysed.status === 'too-slow') return tooSlow(client, deps, input, analysed, post);
+  const { answer: done, unread } = analysed;
+  if (!done.report.detected)
+    return { status: 'answered', answer: done, recorded: null, parts: unrecordedMessage(done, null), unread };
   deps.metrics.detected.inc({ surface: input.surface });
   const { channel, threadTs, messageTs, userId } = input;
   // Kept with the incident: a private channel's incidents are shown only to its members.
@@ -71,21 +87,13 @@ export async function handleTrace(
       const posted = parts.playbook
         ? { ...parts, context: { ...parts.context, keptId: deps.shared.keep(parts) } }
         : parts;
-      await postReply(
-        client,
-        deps,
-        where(input),
-        composeMessage(posted),
-        input.surface,
-        input.startedAt,
-        input.once,
-      );
+      await postIn(client, deps, input, composeMessage(posted), input.once);
     }
-    return { answer: done, recorded: null, parts };
+    return { status: 'answered', answer: done, recorded: null, parts, unread };
   }
   const rec = recording.recorded;
   const parts = incidentMessage(done, { ...rec, marks: await deps.store.marksOf([rec.incident.id]) });
-  if (!post) return { answer: done, recorded: rec, parts };
+  if (!post) return { status: 'answered', answer: done, recorded: rec, parts, unread };
 
   await serialized(deps, rec.incident.id, async (moreQueued) => {
     // Read the incident again: an occurrence ahead of this one may have posted the reply meanwhile.
@@ -105,22 +113,43 @@ export async function handleTrace(
     // next occurrence (or this event answered again) finds the reply instead of posting another.
     const once = input.once ?? { key: `reply:${randomUUID()}`, rerun: false };
     await deps.store.setReplyIntent(inc.id, { key: once.key, threadTs: input.threadTs, at: deps.now() });
-    const ts = await postReply(
-      client,
-      deps,
-      where(input),
-      composeMessage(parts),
-      input.surface,
-      input.startedAt,
-      {
-        key: once.key,
-        rerun: false,
-      },
-    );
+    const ts = await postIn(client, deps, input, composeMessage(parts), { key: once.key, rerun: false });
     await deps.store.setReply(inc.id, rec.occurrenceId, ts ? { channel, ts } : null, permalink);
     await deps.store.saveMessage(inc.id, JSON.stringify(parts));
   });
-  return { answer: done, recorded: rec, parts };
+  return { status: 'answered', answer: done, recorded: rec, parts, unread };
+}
+
+/** The analysis ran past its deadline: say so, and what to do instead, in the paste's language. */
+async function tooSlow(
+  client: WebClient,
+  deps: BotDeps,
+  input: TraceInput,
+  { deadlineMs, language: lang }: { deadlineMs: number; language: Language },
+  post: boolean,
+): Promise<Handled> {
+  const parts: MessageParts = {
+    base: textReply(t('bot.tooSlow', lang, { seconds: deadlineMs / 1000 })),
+    context: { lang },
+  };
+  const files = input.input.flatMap((p) => (typeof p === 'object' && 'url' in p ? [p.name] : []));
+  deps.log.warn(
+    { channel: input.channel, surface: input.surface, files, deadlineMs },
+    'analysis stopped at its deadline; answered that the paste is too large',
+  );
+  if (post) await postIn(client, deps, input, composeMessage(parts), input.once);
+  return { status: 'too-slow', parts };
+}
+
+/** Post in the input's thread, counted for its surface from the moment it arrived. */
+function postIn(
+  client: WebClient,
+  deps: BotDeps,
+  input: TraceInput,
+  reply: Reply,
+  once: ReplyKey | undefined,
+): Promise<string | undefined> {
+  return postReply(client, deps, where(input), reply, input.surface, input.startedAt, once);
 }
 
 /**

@@ -5,9 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { complete } from '../app/answer.ts';
+import { type Analyzer, inProcessAnalyzer } from '../app/analysis.ts';
 import { handoffFrom } from '../app/handoff.ts';
-import { analyzeChunks, InputError } from '../app/read-input.ts';
 import { withExistingStore } from '../app/store.ts';
 import { mask } from '../core/mask/index.ts';
 import type { Language } from '../core/types.ts';
@@ -53,6 +52,8 @@ export interface ConsoleOptions {
   dbPath: string;
   /** Bound to loopback: refuse requests that name another host (DNS rebinding). */
   loopbackOnly: boolean;
+  /** The worker pool that analyses bodies off the event loop; without one, in process. */
+  analyzer?: Analyzer;
   now?: () => number;
 }
 
@@ -77,19 +78,16 @@ export function createConsoleServer(options: ConsoleOptions): Server {
     const path = join(PACKAGE_ROOT, 'test', 'fixtures', 'seeds', `${id}.txt`);
     return { id, text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
   }).filter((s) => s.text !== '');
+  const analyzer = options.analyzer ?? inProcessAnalyzer(() => currentKnowledge(options.kb));
   return createServer((req, res) => {
-    handle(req, res, options, files, seeds).catch((err: unknown) => {
+    handle(req, res, options, analyzer, files, seeds).catch((err: unknown) => {
       const known =
         err instanceof HttpError
           ? err
           : new HttpError(500, 'console.error.internal', { message: (err as Error).message });
       // `error` for callers of the API; `message` for the page, which words it in its own language.
       const message = { key: known.key.slice('console.'.length), values: known.values };
-      json(
-        res,
-        known.status,
-        err instanceof InputError ? { error: err.message } : { error: known.message, message },
-      );
+      json(res, known.status, { error: known.message, message });
       if (known.status === 413) req.destroy();
     });
   });
@@ -99,6 +97,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   o: ConsoleOptions,
+  analyzer: Analyzer,
   files: Map<string, Buffer>,
   seeds: { id: (typeof SEEDS)[number]; text: string }[],
 ): Promise<void> {
@@ -130,12 +129,15 @@ async function handle(
     case 'GET /healthz':
       return send(res, 200, 'text/plain', 'ok');
     case 'POST /api/analyze': {
-      const report = await analyzeChunks(bodyChunks(req), kb.analyzer, language ? { language } : {});
+      const body = await readBody(req);
+      const analysed = await analyzer.analyse({ input: [body], ...(language ? { language } : {}) });
+      if (analysed.status === 'too-slow')
+        throw new HttpError(422, 'console.error.tooSlow', { seconds: analysed.deadlineMs / 1000 });
       // Whole or in windows, the analysis masked every line it read: the report, and the reply and
       // playbook made from it, hold no secret.
-      const { report: full, reply, fullPlaybook } = complete(report, kb);
-      const playbook = fullPlaybook ? playbookBlocks(fullPlaybook, full.language) : [];
-      return json(res, 200, { report: full, blocks: reply.blocks, text: reply.text, playbook });
+      const { report, reply, fullPlaybook } = analysed.answer;
+      const playbook = fullPlaybook ? playbookBlocks(fullPlaybook, report.language) : [];
+      return json(res, 200, { report, blocks: reply.blocks, text: reply.text, playbook });
     }
     case 'GET /api/search': {
       const q = mask(url.searchParams.get('q') ?? '');
@@ -193,16 +195,18 @@ export function isCrossSite(req: IncomingMessage): boolean {
   }
 }
 
-/** The request body as chunks, refused past MAX_BODY without reading the rest. */
-async function* bodyChunks(req: IncomingMessage): AsyncGenerator<Buffer> {
+/** The request body, refused past MAX_BODY without reading the rest. */
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY) throw tooLarge();
+  const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > MAX_BODY) throw tooLarge();
-    yield chunk;
+    chunks.push(chunk);
   }
+  return Buffer.concat(chunks, size);
 }
 
 function tooLarge(): HttpError {

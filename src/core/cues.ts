@@ -71,9 +71,15 @@ function excerpt(line: string, at: number, len: number): string {
 }
 
 // `java.lang.OutOfMemoryError: …`, `Caused by: …`, `Exception in thread "main" …`
-const THROWN = /^(?:Caused by: |Exception in thread |[\w$.]{1,200}(?:Exception|Error|Throwable)\b)/;
+const THROWN =
+  /^(?:Caused by: |Suppressed: |Exception in thread |[\w$.]{1,200}(?:Exception|Error|Throwable)\b)/;
+
+/** An exception's own line: its class and message, a cause, a suppressed one. */
+export function isThrown(line: string): boolean {
+  return THROWN.test(line);
+}
 
 /** A log record or an exception's own text, as opposed to what a person wrote around it. */
 export function isRecord(line: string, header: Header): boolean {
-  return header.timestamp !== null || THROWN.test(line);
+  return header.timestamp !== null || isThrown(line);
 }

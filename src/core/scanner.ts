@@ -4,11 +4,11 @@
  */
 
 import type { Said } from '../i18n/messages.ts';
-import { CueMatcher, isRecord } from './cues.ts';
+import { CueMatcher, isRecord, isThrown } from './cues.ts';
 import type { CleanLine } from './normalize.ts';
 import { OrphanLeakReader } from './orphan-leak.ts';
 import { CompanionReader } from './parse/companions.ts';
-import { EVENT_NEEDLES, type EventLine, parseEventLine } from './parse/exception.ts';
+import { type EventLine, mayOpenEvent, parseEventLine } from './parse/exception.ts';
 import { parseFrame, unshade } from './parse/frame.ts';
 import { type Header, parseHeader } from './parse/header.ts';
 import { ProductDetector } from './products.ts';
@@ -76,6 +76,8 @@ export class Scanner {
   private occurrences = 0;
   private cjkChars = 0;
   private lines = 0;
+  /** The last line read was a frame or an exception's heading: a trace, of any error, goes on. */
+  private tracing = false;
 
   constructor(knowledge: AnalyzerKnowledge) {
     this.frameworks = new ProductDetector(knowledge.frameworks);
@@ -95,6 +97,7 @@ export class Scanner {
     // `etty`: jar names (`netty-common-…`) and a version stated in prose (`Netty version: …`).
     if (trimmed.includes('etty')) this.companions.readVersionsOnly(trimmed);
     const frame = trimmed.includes('(') ? parseFrame(trimmed) : null;
+    this.tracing = frame !== null || ELLIPSIS.test(trimmed) || isThrown(trimmed);
     if (frame) {
       this.current ??= this.orphans.frame(frame, !trimmed.startsWith('at '), line);
       this.onFrame(frame);
@@ -120,9 +123,9 @@ export class Scanner {
     this.prevHeader = recordHead(header, trimmed, line) ?? carryHead(this.prevHeader, trimmed);
   }
 
-  /** An event is open: following lines may be its frames. */
+  /** An event is open, or a trace goes on: following lines may be its frames. */
   busy(): boolean {
-    return this.current !== null;
+    return this.current !== null || this.tracing;
   }
 
   /** The input skipped lines here (a large file read around its error signatures). */
@@ -282,10 +285,6 @@ export class Scanner {
     const same = (n: Said) => n.key === note.key && JSON.stringify(n.values) === JSON.stringify(note.values);
     if (this.notes.length < MAX_NOTES && !this.notes.some(same)) this.notes.push(note);
   }
-}
-
-function mayOpenEvent(t: string): boolean {
-  return EVENT_NEEDLES.some((n) => t.includes(n));
 }
 
 function sameNumbers(a: ScannedEvent, b: EventLine): boolean {

@@ -39,6 +39,10 @@ export const BOT = {
     en: '`{name}` is {size}: I read files up to {max}. Run `netty-oom analyze {name}` on a machine that has it, or paste the part around the error.',
     zh: '`{name}` 有 {size}，我只能读取 {max} 以内的文件。请在有该文件的机器上运行 `netty-oom analyze {name}`，或只粘贴报错附近的内容。',
   },
+  'bot.tooSlow': {
+    en: 'This paste is too large or too slow to analyse here: I stopped after {seconds} s. Run `netty-oom analyze FILE` on the machine that has the log, or paste the part around the error.',
+    zh: '这段内容太大或太慢，无法在这里分析：已在 {seconds} 秒后停止。请在有该日志的机器上运行 `netty-oom analyze 文件`，或只粘贴报错附近的内容。',
+  },
   'bot.unreadable': { en: 'I could not read `{name}` ({detail}).', zh: '无法读取 `{name}`（{detail}）。' },
   'bot.nothingInMessage': {
     en: 'I found no direct-memory OOM or Netty LEAK report in that message.',

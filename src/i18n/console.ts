@@ -81,6 +81,10 @@ export const CONSOLE = {
     en: 'the body is larger than {max}: analyze big logs with `netty-oom analyze FILE`',
     zh: '内容超过 {max}：大日志请用 `netty-oom analyze 文件` 分析',
   },
+  'console.error.tooSlow': {
+    en: 'this input is too large or too slow to analyse here (stopped after {seconds} s): analyze it with `netty-oom analyze FILE` on the machine that has it',
+    zh: '这段内容太大或太慢，无法在这里分析（已在 {seconds} 秒后停止）：请在有该文件的机器上用 `netty-oom analyze 文件` 分析',
+  },
   'console.error.since': {
     en: 'since takes a duration such as 90m, 24h or 7d',
     zh: '时间范围需要写成 90m、24h 或 7d 这样的时长',

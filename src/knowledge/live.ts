@@ -19,6 +19,8 @@ export function currentKnowledge(kb: KnowledgeBase | KnowledgeSource): Knowledge
 
 export class LiveKnowledge implements KnowledgeSource {
   private kb: KnowledgeBase;
+  /** Counts the reloads that took: a worker holding its own copy loads the files again when it changes. */
+  generation = 0;
   private watchers: FSWatcher[] = [];
   private timer: NodeJS.Timeout | null = null;
 
@@ -40,6 +42,7 @@ export class LiveKnowledge implements KnowledgeSource {
     try {
       const next = loadKnowledge(this.root);
       this.kb = next;
+      this.generation++;
       this.log.info(
         { reason, entries: next.entries.length, playbooks: next.playbooks.length },
         'knowledge base reloaded',

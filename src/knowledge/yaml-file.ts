@@ -1,8 +1,14 @@
 /** Read a YAML file and validate it against a JSON Schema, reporting problems as `file:line:col`. */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+
+// The YAML parser is loaded when a file is first read, not with this module: the compiled knowledge
+// base is JSON, and every `netty-oom analyze` would pay 25 ms to load it.
+const require = createRequire(import.meta.url);
+let yaml: typeof import('yaml') | null = null;
 
 export interface Problem {
   file: string;
@@ -64,8 +70,9 @@ export function readYaml(
     });
     return null;
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  yaml ??= require('yaml') as typeof import('yaml');
+  const lines = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0] ?? { line: 1, col: 1 };

@@ -1,6 +1,8 @@
 /** `netty-oom serve`: the bot in the mode the environment asks for, until SIGINT/SIGTERM. */
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import type { Analyzer } from '../app/analysis.ts';
+import { createAnalysisPool } from '../app/analysis-pool.ts';
 import type { Config } from '../app/config.ts';
 import { storeFromConfig } from '../app/store.ts';
 import { createBot } from '../bot/app.ts';
@@ -18,18 +20,31 @@ export async function serve(config: Config, initial: KnowledgeBase, root: string
   // Watch before announcing readiness, so an edit made as soon as the process says it is up is seen;
   // a start that fails closes the watchers, so nothing holds the process open.
   kb.watch();
+  // Traces are analysed in worker threads holding their own knowledge base, loaded from the same
+  // root and loaded again when this one reloads; the event loop keeps Slack, the store and replies.
+  const analyzer = createAnalysisPool({
+    root,
+    generation: () => kb.generation,
+    deadlineMs: config.analysisTimeoutMs,
+    onError: (err) => log.error({ err }, `analysis thread failed: ${err.message}`),
+  });
   let stop: () => Promise<void>;
   try {
-    stop = await start(config, kb, log);
+    // Ready before Slack or the browser is told so: the first paste is not kept waiting for a thread.
+    await analyzer.ready();
+    stop = await start(config, kb, log, analyzer);
   } catch (err) {
     kb.close();
+    await analyzer.close();
     throw err;
   }
   process.on('SIGHUP', () => kb.reload('SIGHUP'));
   await new Promise<void>((resolve) => {
     const done = () => {
       kb.close();
-      stop().then(resolve, resolve);
+      stop()
+        .then(() => analyzer.close())
+        .then(resolve, resolve);
     };
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
@@ -37,9 +52,19 @@ export async function serve(config: Config, initial: KnowledgeBase, root: string
 }
 
 /** Start the console or the bot; resolves, once it is serving, to the function that stops it. */
-async function start(config: Config, kb: LiveKnowledge, log: Logger): Promise<() => Promise<void>> {
+async function start(
+  config: Config,
+  kb: LiveKnowledge,
+  log: Logger,
+  analyzer: Analyzer,
+): Promise<() => Promise<void>> {
   if (config.mode === 'console') {
-    const server = createConsoleServer({ kb, dbPath: config.dbPath, loopbackOnly: isLoopback(config.host) });
+    const server = createConsoleServer({
+      kb,
+      dbPath: config.dbPath,
+      loopbackOnly: isLoopback(config.host),
+      analyzer,
+    });
     await listen(server, config);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -47,7 +72,7 @@ async function start(config: Config, kb: LiveKnowledge, log: Logger): Promise<()
     return () => new Promise((resolve) => server.close(() => resolve()));
   }
   const store = await storeFromConfig(config);
-  const bot = createBot({ config, kb, log, store });
+  const bot = createBot({ config, kb, log, store, analyzer });
   const port = await bot.start().catch(async (err: unknown) => {
     await store.close();
     throw err;

@@ -22,6 +22,7 @@ const DEFAULTS: Config = {
   handoffChannel: null,
   handoffChannels: [],
   retentionDays: 90,
+  analysisTimeoutMs: 10_000,
 };
 
 function refused(env: NodeJS.ProcessEnv, message: string): void {
@@ -89,6 +90,7 @@ describe('readConfig: every other setting', () => {
         NETTY_OOM_HANDOFF_CHANNEL: 'C0ONCALL1',
         NETTY_OOM_HANDOFF_CHANNELS: 'C0ORDERS, C0PAY',
         NETTY_OOM_RETENTION_DAYS: '30',
+        NETTY_OOM_ANALYSIS_TIMEOUT_MS: '2500',
       }),
       {
         mode: 'http',
@@ -105,6 +107,7 @@ describe('readConfig: every other setting', () => {
         handoffChannel: 'C0ONCALL1',
         handoffChannels: ['C0ORDERS', 'C0PAY'],
         retentionDays: 30,
+        analysisTimeoutMs: 2500,
       },
     );
   });
@@ -173,6 +176,15 @@ describe('readConfig: refuses what cannot work, saying what to set', () => {
       refused(
         { NETTY_OOM_RETENTION_DAYS: days },
         `NETTY_OOM_RETENTION_DAYS must be a whole number of days, not "${days}"`,
+      );
+    }
+  });
+
+  it('refuses an analysis timeout that is not a whole number of milliseconds', () => {
+    for (const ms of ['0', '-1', '2.5', '10s']) {
+      refused(
+        { NETTY_OOM_ANALYSIS_TIMEOUT_MS: ms },
+        `NETTY_OOM_ANALYSIS_TIMEOUT_MS must be a whole number of milliseconds, not "${ms}"`,
       );
     }
   });

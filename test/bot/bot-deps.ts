@@ -5,6 +5,7 @@
 
 import { WebClient } from '@slack/web-api';
 import type { Counter } from 'prom-client';
+import { inProcessAnalyzer } from '../../src/app/analysis.ts';
 import { readConfig } from '../../src/app/config.ts';
 import { ChannelAccess } from '../../src/bot/channel-access.ts';
 import { ResilientDeduper } from '../../src/bot/dedupe.ts';
@@ -56,6 +57,7 @@ export async function testDeps(env: Record<string, string> = {}): Promise<TestDe
     ),
     files: { token: BOT_TOKEN, apiUrl: config.slackApiUrl, timeoutMs: 5000 },
     shared: new SharedReplies(),
+    analysis: inProcessAnalyzer(() => kb),
     now: () => Date.parse('2024-06-03T13:20:00Z'),
   };
   return {

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { fetchFileText, isTextFile, mayCarryToken, type SlackFile } from '../../src/bot/files.ts';
+import { download, mayCarryToken } from '../../src/app/download.ts';
+import {
+  type FileAccess,
+  fileToRead,
+  isTextFile,
+  MAX_FILE_BYTES,
+  type SlackFile,
+} from '../../src/bot/files.ts';
 import { fixture } from '../fixture-files.ts';
 
 const BOT_TOKEN = 'xoxb-1234-5678-test';
@@ -131,7 +138,16 @@ describe('isTextFile', () => {
   });
 });
 
-describe('fetchFileText', () => {
+/** What reading a file comes to, as the bot does it: judged from Slack's word, then downloaded. */
+async function fetchFileText(file: SlackFile, access: FileAccess, max = MAX_FILE_BYTES) {
+  const got = fileToRead(file, access, max);
+  if (!got.ok) return got;
+  const bytes = await download(got.file);
+  if (!(bytes instanceof Uint8Array)) return { ok: false as const, ...bytes };
+  return { ok: true as const, text: Buffer.from(bytes).toString('utf8'), name: got.file.name };
+}
+
+describe('reading a file', () => {
   it('downloads a log file with the bot token', async () => {
     const got = await fetchFileText(upload('F0SEED', 'gateway-oom.log'), access());
     assert.deepEqual(got, { ok: true, text: SEED, name: 'gateway-oom.log' });

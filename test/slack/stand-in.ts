@@ -368,6 +368,16 @@ export class SlackStandIn {
       return;
     }
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(f.content.length) });
+    // Recorded once the whole file is handed to the bot's connection: its analysis can start.
+    res.on('finish', () =>
+      this.record({
+        method: 'file.downloaded',
+        args: { id },
+        headers: {},
+        at: Date.now(),
+        t: performance.now(),
+      }),
+    );
     if (f.trickle) {
       let sent = 0;
       const drip = setInterval(() => {

@@ -28,6 +28,11 @@ export const EVENT_NEEDLES = [
   'annot reserve ',
 ] as const;
 
+/** Whether a line may be an event's: it holds one of the needles. */
+export function mayOpenEvent(t: string): boolean {
+  return EVENT_NEEDLES.some((n) => t.includes(n));
+}
+
 const OODM = 'OutOfDirectMemoryError';
 // `Caused by: io.netty…`, `\tSuppressed: …`
 const CHAINED = /^\s*(?:Caused by|Suppressed): /;

@@ -35,7 +35,7 @@ export function appMentionListener(deps: BotDeps): Middleware<SlackEventMiddlewa
       if (parent) got = await gather(parent.text ?? '', parent.files, deps.files);
     }
     const handled = await handleTrace(client, deps, {
-      text: got.text,
+      input: got.input,
       channel: m.channel,
       threadTs: where.threadTs,
       messageTs: m.ts,
@@ -44,7 +44,7 @@ export function appMentionListener(deps: BotDeps): Middleware<SlackEventMiddlewa
       surface: 'mention',
       startedAt: started,
     });
-    if (handled.answer.report.detected) return;
+    if (handled.status === 'too-slow' || handled.answer.report.detected) return;
     const lang = languageOf(words);
     const reply = words === '' ? helpReply(lang) : searchAnswer(words, deps.kb, lang, 5);
     await postReply(client, deps, where, reply, 'mention', started, once);

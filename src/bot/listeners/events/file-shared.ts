@@ -1,7 +1,7 @@
 /** `file_shared` (only the file id): read the file once, answer in the thread of the message that shared it. */
 import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { BotDeps } from '../../deps.ts';
-import { gather, problemText } from '../../gather.ts';
+import { type FileProblem, gather, problemText } from '../../gather.ts';
 import { handleTrace } from '../../incident-reply.ts';
 import { postReply, replyKeyOf } from '../../post.ts';
 import { textReply } from '../../replies.ts';
@@ -25,17 +25,15 @@ export function fileSharedListener(deps: BotDeps): Middleware<SlackEventMiddlewa
     const got = await gather('', [file], deps.files, deps.dedupe, once?.key);
     const shares = { ...(file.shares?.public ?? {}), ...(file.shares?.private ?? {}) };
     const threadTs = shares[e.channel_id]?.[0]?.ts ?? null;
-    const problem = got.problems[0];
-    if (got.text === '') {
-      // A file too large or unreadable gets the same clear word as when it comes with its message.
-      if (problem) {
-        const where = { channel: e.channel_id, ...(threadTs ? { threadTs } : {}) };
-        await postReply(client, deps, where, textReply(problemText(problem, 'en')), 'file', started, once);
-      }
-      return;
-    }
-    await handleTrace(client, deps, {
-      text: got.text,
+    // A file too large or unreadable gets the same clear word as when it comes with its message.
+    const sayWhy = async (problem: FileProblem | undefined) => {
+      if (!problem) return;
+      const where = { channel: e.channel_id, ...(threadTs ? { threadTs } : {}) };
+      await postReply(client, deps, where, textReply(problemText(problem, 'en')), 'file', started, once);
+    };
+    if (got.input.length === 0) return sayWhy(got.problems[0]);
+    const handled = await handleTrace(client, deps, {
+      input: got.input,
       channel: e.channel_id,
       threadTs,
       messageTs: threadTs,
@@ -44,5 +42,7 @@ export function fileSharedListener(deps: BotDeps): Middleware<SlackEventMiddlewa
       surface: 'file',
       startedAt: started,
     });
+    // A large file is downloaded by the thread that reads it: it may fail there.
+    if (handled.status === 'answered' && !handled.answer.report.detected) await sayWhy(handled.unread[0]);
   };
 }

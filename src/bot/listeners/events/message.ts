@@ -41,8 +41,8 @@ export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareA
     const once = replyKeyOf(body, context);
     const got = await gather(m.text ?? '', files, deps.files, deps.dedupe, once?.key);
     const threadTs = m.thread_ts ?? m.ts;
-    const { answer: done, recorded } = await handleTrace(client, deps, {
-      text: got.text,
+    const handled = await handleTrace(client, deps, {
+      input: got.input,
       channel: m.channel,
       threadTs,
       messageTs: m.ts,
@@ -52,11 +52,12 @@ export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareA
       surface: 'message',
       startedAt: started,
     });
-    const report = done.report;
+    if (handled.status === 'too-slow') return;
+    const report = handled.answer.report;
     if (report.detected) {
       const fields = { event_id: body.event_id, channel: m.channel, kind: report.summary.kind };
       deps.log.info(
-        { ...fields, playbook: report.playbook?.id, incident: recorded?.incident.id },
+        { ...fields, playbook: report.playbook?.id, incident: handled.recorded?.incident.id },
         'answered a trace',
       );
       return;
@@ -75,7 +76,7 @@ export function messageListener(deps: BotDeps): Middleware<SlackEventMiddlewareA
       }
     }
     // An attached log that could not be read deserves a word; ordinary chatter gets silence.
-    const big = got.problems[0];
+    const big = [...got.problems, ...handled.unread][0];
     if (big) {
       const text = problemText(big, report.language);
       const where = { channel: m.channel, threadTs };

@@ -19,7 +19,7 @@ export function analyzeOomTraceShortcut(
     const threadTs: string | undefined = message.thread_ts;
     const got = await gather(message.text ?? '', files, deps.files);
     const handled = await handleTrace(client, deps, {
-      text: got.text,
+      input: got.input,
       channel,
       threadTs: threadTs ?? message.ts,
       messageTs: message.ts,
@@ -27,9 +27,9 @@ export function analyzeOomTraceShortcut(
       surface: 'shortcut',
       startedAt: started,
     });
-    if (handled.answer.report.detected) return;
+    if (handled.status === 'too-slow' || handled.answer.report.detected) return;
     const lang = languageOf(message.text ?? '');
-    const problem = got.problems[0];
+    const problem = [...got.problems, ...handled.unread][0];
     const text = problem ? problemText(problem, lang) : t('bot.nothingInMessage', lang);
     await client.chat.postEphemeral({ channel, user, text });
   };

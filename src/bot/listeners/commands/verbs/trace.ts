@@ -22,11 +22,11 @@ export async function traceVerb(
   lang: Language,
   from: CommandSource,
 ): Promise<MessageParts> {
-  const { answer: done, parts } = await handleTrace(
+  const handled = await handleTrace(
     client,
     deps,
     {
-      text,
+      input: [text],
       channel: from.channel,
       threadTs: null,
       messageTs: null,
@@ -36,7 +36,11 @@ export async function traceVerb(
     },
     false,
   );
-  if (done.report.detected) return parts;
+  if (handled.status === 'too-slow' || handled.answer.report.detected) return handled.parts;
+  const done = handled.answer;
   const hits = searchAnswer(text, deps.kb, lang, 5);
-  return { ...parts, base: { blocks: [...done.reply.blocks, ...hits.blocks], text: done.reply.text } };
+  return {
+    ...handled.parts,
+    base: { blocks: [...done.reply.blocks, ...hits.blocks], text: done.reply.text },
+  };
 }
