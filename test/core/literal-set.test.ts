@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { LiteralSet } from '../../src/core/literal-set.ts';
 import { fixtureLine } from '../fixture-files.ts';
 
@@ -57,9 +58,33 @@ describe('LiteralSet', () => {
 
   it('starts over on each call, and finds nothing with no literals', () => {
     const set = new LiteralSet([['压测', 'load-test-prose']]);
-    const first = set.matches('压测 压测');
-    assert.deepEqual(first.next().value, { literal: '压测', owner: 'load-test-prose', at: 0 });
+    assert.deepEqual(set.matches('压测 压测')[0], { literal: '压测', owner: 'load-test-prose', at: 0 });
     assert.deepEqual(all(set, '压测'), [{ literal: '压测', owner: 'load-test-prose', at: 0 }]);
     assert.deepEqual(all(new LiteralSet<string>([]), 'anything'), []);
+  });
+
+  it('finds what an alternation of the literals, longest first, finds, in any text', () => {
+    // A small alphabet, so that literals overlap, nest and share prefixes and suffixes.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '.', '压', '测'), maxLength: 40 });
+    const literal = fc.string({
+      unit: fc.constantFrom('a', 'b', 'c', '.', '压', '测'),
+      minLength: 1,
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(fc.array(literal, { maxLength: 12 }), text, (literals, line) => {
+        const set = new LiteralSet(literals.map((l, i): [string, number] => [l, i]));
+        const first = new Map<string, number>();
+        for (const [i, l] of literals.entries()) if (!first.has(l)) first.set(l, i);
+        const sorted = [...first.keys()].sort((a, b) => b.length - a.length);
+        const re = new RegExp(sorted.map((l) => l.replace(/[.]/g, '\\.')).join('|'), 'g');
+        const want =
+          sorted.length === 0
+            ? []
+            : [...line.matchAll(re)].map((m) => ({ literal: m[0], owner: first.get(m[0]), at: m.index }));
+        assert.deepEqual(all(set, line), want);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
