@@ -180,6 +180,22 @@ function isThreadBracket(v: string): boolean {
   return !(v === '' || context || LEVELS.has(v.toUpperCase()) || /^\d+$/.test(v) || v.endsWith(':'));
 }
 
+/** t d i w e f s n c, and a blank: what a level token starts with once lower-cased. */
+const LEVEL_INITIALS = new Set([...'tdiwefsnc '].map((c) => c.charCodeAt(0)));
+
+/** `ERROR`, `[WARN]`, `INFO:`: a header token naming a level. */
+function isLevel(token: string): boolean {
+  // The longest, `[CRITICAL]:`, with room for blanks inside its brackets.
+  if (token.length > 20) return false;
+  // One `[` off the front, one `]` or `:` off the end.
+  const from = token.startsWith('[') ? 1 : 0;
+  // Every level starts with one of these letters (or a blank inside its bracket).
+  if (!LEVEL_INITIALS.has(token.charCodeAt(from) | 0x20)) return false;
+  const last = token.charCodeAt(token.length - 1);
+  const to = last === 93 || last === 58 ? token.length - 1 : token.length;
+  return LEVELS.has(token.slice(from, Math.max(from, to)).trim().toUpperCase());
+}
+
 /**
  * The thread among the first tokens of a header, up to the logger: a bracket that is neither level,
  * pid nor logger (`[reactor-http-nio-1]`), a parenthesis after the category (JBoss:
@@ -190,22 +206,17 @@ function isThreadBracket(v: string): boolean {
  */
 function headerTokenThread(rest: string): string | null | undefined {
   const tokens: string[] = [];
+  let levelAt = -1;
   TOKEN.lastIndex = 0;
   for (let i = 0; i < 6; i++) {
+    // The level is among the first three tokens, or these tokens are not a header.
+    if (i === 3 && levelAt < 0) return undefined;
     const m = TOKEN.exec(rest);
     if (!m?.[1]) break;
     tokens.push(m[1]);
+    if (levelAt < 0 && isLevel(m[1])) levelAt = i;
   }
-  const isLevel = (t: string | undefined) =>
-    t !== undefined &&
-    LEVELS.has(
-      t
-        .replace(/^\[|\]$|:$/g, '')
-        .trim()
-        .toUpperCase(),
-    );
-  const levelAt = tokens.findIndex(isLevel);
-  if (levelAt < 0 || levelAt > 2) return undefined;
+  if (levelAt < 0) return undefined;
   let loggerSeen = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
