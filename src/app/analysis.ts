@@ -4,7 +4,7 @@
  * downloaded, then the input read as a file of its bytes would be (read-input.ts), then completed
  * with its playbook and reply.
  */
-import { detectLanguage } from '../core/language.ts';
+import { cjkIn, detectLanguage } from '../core/language.ts';
 import type { Language } from '../core/types.ts';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import { type Answer, complete } from './answer.ts';
@@ -41,7 +41,6 @@ export interface Analyzer {
 const PIECE = 4 * 1024 * 1024;
 const NEWLINE = new Uint8Array([10]);
 const HEAD = 64 * 1024;
-const CJK = /[\u3400-\u9fff]/g;
 
 /** The input's files downloaded: its parts as text or bytes, and the files that could not be read. */
 export async function downloaded(
@@ -65,7 +64,7 @@ export function languageOfHead(parts: (string | Uint8Array)[]): Language {
   const first = parts[0] ?? '';
   const head =
     typeof first === 'string' ? first.slice(0, HEAD) : Buffer.from(first).toString('utf8', 0, HEAD);
-  return detectLanguage(head.match(CJK)?.length ?? 0);
+  return detectLanguage(cjkIn(head));
 }
 
 /** The full answer for the parts of an input. */

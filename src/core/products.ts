@@ -25,7 +25,8 @@ interface Seen {
 
 // `org.springframework.cloud.gateway.filter.NettyRoutingFilter`, `c.g.l.simplerpc.core.RpcServerHandler`:
 // dotted names in log lines (loggers, exception classes, Reactor checkpoints); the line is lower-cased.
-const DOTTED = /[a-z_$][\w$]{0,80}(?:\.[\w$]{1,80}){1,20}/g;
+// Tried only where a word starts: from inside a word that has no dot, every start would fail again.
+const DOTTED = /(?<![a-z_$])[a-z_$][\w$]{0,80}(?:\.[\w$]{1,80}){1,20}/g;
 // `[reactor-http-epoll-2]`: a bracketed thread name in a layout the header reader does not know.
 const BRACKETED = /\[([^[\]\s]{3,120})\]/g;
 // `io.grpc.netty.shaded.`: what may stand before `io.netty.` in a relocated class name.

@@ -5,6 +5,7 @@
 
 import type { Said } from '../i18n/messages.ts';
 import { CueMatcher, isRecord, isThrown } from './cues.ts';
+import { cjkIn } from './language.ts';
 import type { CleanLine } from './normalize.ts';
 import { OrphanLeakReader } from './orphan-leak.ts';
 import { CompanionReader } from './parse/companions.ts';
@@ -58,7 +59,6 @@ const JSTACK_THREAD = /^"([^"]{1,160})" (?:#\d|daemon|prio=)/;
 // `java.lang.OutOfMemoryError: Java heap space`, `Caused by: java.lang.NullPointerException: …`
 const OTHER_ERROR =
   /(?:^|Caused by: |Exception in thread "[^"]{0,160}" |\s)((?:[a-z][\w$]{0,60}\.){1,12}[A-Z][\w$]{0,80}(?:Exception|Error))(?::\s?([^\n]{0,100}))?$/;
-const CJK = /[\u3400-\u9fff]/g;
 
 export class Scanner {
   private readonly events: ScannedEvent[] = [];
@@ -267,10 +267,7 @@ export class Scanner {
     const lower = t.toLowerCase();
     this.frameworks.observeText(lower, t);
     this.cues.observe(t, lower, record);
-    if (this.cjkChars < 10_000) {
-      const m = t.match(CJK);
-      if (m) this.cjkChars += m.length;
-    }
+    if (this.cjkChars < 10_000) this.cjkChars += cjkIn(t);
   }
 
   private observeOtherError(t: string): void {

@@ -52,32 +52,51 @@ function squash(s: string): string {
 }
 
 /** Collects versions line by line; `result()` keeps each product's strongest, first seen. */
+/** What a catalogue says about versions, indexed once per catalogue: artifacts, the words that name products, ranges. */
+interface VersionIndex {
+  exact: Map<string, string>;
+  prefixes: [prefix: string, id: string][];
+  words: Map<string, string[]>;
+  ranges: Map<string, string>;
+}
+
+const indexes = new WeakMap<FrameworkDef[], VersionIndex>();
+
+function indexOf(defs: FrameworkDef[]): VersionIndex {
+  const cached = indexes.get(defs);
+  if (cached) return cached;
+  const index: VersionIndex = { exact: new Map(), prefixes: [], words: new Map(), ranges: new Map() };
+  for (const d of defs) {
+    for (const a of d.artifacts ?? []) {
+      if (a.endsWith('*')) index.prefixes.push([a.slice(0, -1), d.id]);
+      else index.exact.set(a, d.id);
+    }
+    const plain = d.name.replace(/\s*\(.*$/, '').replace(/^(?:apache|netflix|twitter)\s+/i, '');
+    const words = d.versionWords ?? [d.id, d.name, plain, ...(d.keywords ?? [])];
+    for (const w of [...words, ...(d.artifacts ?? []).filter((a) => !a.endsWith('*'))]) {
+      const key = squash(w);
+      if (key.length < 3) continue;
+      const owners = index.words.get(key) ?? [];
+      if (!owners.includes(d.id)) index.words.set(key, [...owners, d.id]);
+    }
+    if (d.versions) index.ranges.set(d.id, d.versions);
+  }
+  index.prefixes.sort((a, b) => b[0].length - a[0].length);
+  indexes.set(defs, index);
+  return index;
+}
+
 export class VersionReader {
-  private readonly exact = new Map<string, string>();
-  private readonly prefixes: [prefix: string, id: string][] = [];
-  private readonly words = new Map<string, string[]>();
-  private readonly ranges = new Map<string, string>();
+  private readonly exact: ReadonlyMap<string, string>;
+  private readonly prefixes: readonly [prefix: string, id: string][];
+  private readonly words: ReadonlyMap<string, string[]>;
+  private readonly ranges: ReadonlyMap<string, string>;
   private readonly seen = new Map<string, ProductVersion>();
   /** `**Alluxio Version:**` with its number on the next line. */
   private pending: { ids: string[]; evidence: string } | null = null;
 
   constructor(defs: FrameworkDef[]) {
-    for (const d of defs) {
-      for (const a of d.artifacts ?? []) {
-        if (a.endsWith('*')) this.prefixes.push([a.slice(0, -1), d.id]);
-        else this.exact.set(a, d.id);
-      }
-      const plain = d.name.replace(/\s*\(.*$/, '').replace(/^(?:apache|netflix|twitter)\s+/i, '');
-      const words = d.versionWords ?? [d.id, d.name, plain, ...(d.keywords ?? [])];
-      for (const w of [...words, ...(d.artifacts ?? []).filter((a) => !a.endsWith('*'))]) {
-        const key = squash(w);
-        if (key.length < 3) continue;
-        const owners = this.words.get(key) ?? [];
-        if (!owners.includes(d.id)) this.words.set(key, [...owners, d.id]);
-      }
-      if (d.versions) this.ranges.set(d.id, d.versions);
-    }
-    this.prefixes.sort((a, b) => b[0].length - a[0].length);
+    ({ exact: this.exact, prefixes: this.prefixes, words: this.words, ranges: this.ranges } = indexOf(defs));
   }
 
   /** A line as pasted: jar names, which frames carry too; dependencies and prose, which they never do. */
