@@ -865,9 +865,11 @@ describe('masking time', () => {
     });
   }
 
-  it('masks a 20 MiB file of JWT-like runs in well under a second', () => {
+  // A guard against backtracking, not a speed figure (the bench has those): the pattern that took
+  // 68 s on this file takes well under a second now; a busy machine gets five.
+  it('masks a 20 MiB file of JWT-like runs without backtracking', () => {
     const text = repeat('-eyJ', 20 * MB);
     const ms = bestMs(text, 2);
-    assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
+    assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
   });
 });
