@@ -209,7 +209,8 @@ function widestBefore(buf: Buffer, hits: Hit[], h: number, lineStart: number): n
   let pos = lineStart;
   for (let k = h; k < hits.length; k++) {
     const at = Math.max(pos, (hits[k] as Hit).at);
-    lines += countNewlines(buf, pos, at);
+    // The next hit may lie megabytes further: count no more lines than can matter.
+    lines += countNewlines(buf, pos, at, BEFORE + 1 - lines);
     pos = at;
     if (lines > BEFORE) break;
     before = Math.max(before, (hits[k] as Hit).before - lines);
@@ -217,8 +218,9 @@ function widestBefore(buf: Buffer, hits: Hit[], h: number, lineStart: number): n
   return before;
 }
 
-function countNewlines(buf: Buffer, from: number, to: number): number {
+/** Newlines in `buf` from `from` to `to`, counted up to `most`. */
+function countNewlines(buf: Buffer, from: number, to: number, most = Number.POSITIVE_INFINITY): number {
   let n = 0;
-  for (let i = buf.indexOf(NL, from); i >= 0 && i < to; i = buf.indexOf(NL, i + 1)) n++;
+  for (let i = buf.indexOf(NL, from); i >= 0 && i < to && n < most; i = buf.indexOf(NL, i + 1)) n++;
   return n;
 }
