@@ -13,7 +13,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel } from 'node:worker_threads';
+import { BroadcastChannel, MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Language } from '../core/types.ts';
 import type { Analysed, AnalysisRequest, Analyzer, Piece } from './analysis.ts';
@@ -31,6 +31,8 @@ interface Lane {
   pool: Piscina<AnalysisJob, WorkerResult>;
   /** Every thread has loaded its knowledge base and warmed up (or one could not start). */
   ready: Promise<void>;
+  /** Where the threads say they have. */
+  loaded: BroadcastChannel;
 }
 
 export interface PoolOptions {
@@ -48,8 +50,17 @@ export interface PoolOptions {
 /** Start the threads; each loads the knowledge base at once, and `ready()` says when they all have. */
 export function createAnalysisPool(options: PoolOptions): Analyzer {
   const threads = options.threads ?? Math.min(MAX_THREADS, Math.max(1, availableParallelism()));
+  let lanes = 0;
   const lane = (size: number, nice: number): Lane => {
-    const workerData: WorkerData = { root: options.root, generation: options.generation(), nice };
+    // Each thread says here when it has loaded and warmed up: piscina counts a first thread as
+    // started before its module has even loaded.
+    const loaded = new BroadcastChannel(`netty-oom-analysis-${process.pid}-${++lanes}-${Date.now()}`);
+    const workerData: WorkerData = {
+      root: options.root,
+      generation: options.generation(),
+      nice,
+      loaded: String(loaded.name),
+    };
     const pool = new Piscina<AnalysisJob, WorkerResult>({
       filename: WORKER,
       minThreads: size,
@@ -61,17 +72,20 @@ export function createAnalysisPool(options: PoolOptions): Analyzer {
     });
     const ready = new Promise<void>((resolve, reject) => {
       let started = 0;
-      pool.on('workerCreate', () => {
-        if (++started === size) resolve();
-      });
+      loaded.onmessage = () => {
+        if (++started < size) return;
+        loaded.close();
+        resolve();
+      };
       pool.on('error', (err: Error) => {
+        loaded.close();
         reject(err);
         options.onError?.(err);
       });
     });
     // Awaited through ready(); an error after it is reported through onError alone.
     ready.catch(() => {});
-    return { pool, ready };
+    return { pool, ready, loaded };
   };
   const large = lane(Math.max(1, threads - 1), threads > 1 ? LARGE_NICE : 0);
   const quick = threads > 1 ? lane(1, 0) : large;
@@ -84,6 +98,7 @@ export function createAnalysisPool(options: PoolOptions): Analyzer {
       await Promise.all([quick.ready, large.ready]);
     },
     close: async () => {
+      for (const l of new Set([quick, large])) l.loaded.close();
       await Promise.all([...new Set([quick, large])].map((l) => l.pool.close({ force: true })));
     },
   };

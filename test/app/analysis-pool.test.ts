@@ -90,3 +90,35 @@ describe('the analysis pool and a knowledge base reloaded by the process', () =>
     assert.equal(await title(), 'gRPC: the direct-memory limit (edited)');
   });
 });
+
+describe('the analysis pool getting ready', () => {
+  it('is ready only once its threads have loaded: a thread that cannot load its knowledge base fails it', async () => {
+    // A root with no knowledge: the thread throws as it loads, before it could answer anything.
+    const empty = mkdtempSync(join(tmpdir(), 'netty-oom-pool-empty-'));
+    const errors: Error[] = [];
+    const pool = createAnalysisPool({
+      root: empty,
+      generation: () => 0,
+      deadlineMs: 1000,
+      threads: 1,
+      onError: (err) => errors.push(err),
+    });
+    try {
+      // Under tsx the error a thread reports is its loader's last attempt, not the missing files.
+      await assert.rejects(pool.ready());
+      assert.ok(errors.length >= 1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('is ready once every thread has loaded and warmed up', async () => {
+    const pool = createAnalysisPool({ root: ROOT, generation: () => 0, deadlineMs: 10_000, threads: 2 });
+    try {
+      await pool.ready();
+      assert.equal(answered(await pool.analyse({ input: [SEED_001] }))?.report.detected, true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
