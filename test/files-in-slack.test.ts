@@ -97,4 +97,28 @@ describe('files shared in Slack', () => {
     );
     assert.deepEqual(reached, [], 'nothing reached the other server');
   });
+
+  it('says why a file shared alone could not be read when the thread that reads it fails to download it', async () => {
+    const channel = ch();
+    // No size from Slack: the file is left to the analysis, which downloads it and finds it is not Slack's.
+    const file = h.slack.addFile('FAWAYEVT', 'away.log', 'unused', {
+      url_private_download: `${elsewhere}/files-pri/T0001-FAWAYEVT/download/away.log`,
+      size: undefined,
+      shares: { public: { [channel]: [{ ts: '1700001234.000200' }] } },
+    });
+    await h.event({
+      type: 'file_shared',
+      file_id: file.id,
+      channel_id: channel,
+      user_id: 'U0ALICE',
+      event_ts: '1700001234.000200',
+    });
+    const post = await replyIn(channel);
+    assert.match(
+      String(post.args.text),
+      /^I could not read `away\.log` \(its address .* is not Slack’s file host/,
+    );
+    assert.equal(post.args.thread_ts, '1700001234.000200');
+    assert.deepEqual(reached, [], 'nothing reached the other server');
+  });
 });
