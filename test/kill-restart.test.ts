@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { openStore } from '../src/store/open.ts';
 import { fixture } from './helpers.ts';
 import { type BotProcess, spawnBot } from './slack/bot-process.ts';
@@ -46,16 +46,34 @@ async function until(what: string, done: () => boolean | Promise<boolean>, ms = 
   }
 }
 
+/**
+ * A stand-in Slack and the bot on a fresh store, both stopped when the test ends, even after a failed
+ * check, so the run ends and says what failed; `restart` starts the bot again on the same store.
+ */
+async function killableBot(t: TestContext) {
+  const slack = await new SlackStandIn().start();
+  const db = tmpDb();
+  let bot = await spawnBot(slack, { NETTY_OOM_DB: db });
+  t.after(async () => {
+    await bot.stop();
+    await slack.stop();
+  });
+  return {
+    slack,
+    db,
+    bot: () => bot,
+    restart: async () => {
+      bot = await spawnBot(slack, { NETTY_OOM_DB: db });
+      return bot;
+    },
+  };
+}
+
 describe('a bot killed with SIGKILL and started again', () => {
   it('answers every acknowledged event of a 50-event burst exactly once, the unacknowledged on retry', async (t) => {
-    const slack = await new SlackStandIn().start();
-    const db = tmpDb();
-    let bot = await spawnBot(slack, { NETTY_OOM_DB: db });
-    // A failed check still stops both processes' servers, so the run ends and says what failed.
-    t.after(async () => {
-      await bot.stop();
-      await slack.stop();
-    });
+    const run = await killableBot(t);
+    const { slack, db } = run;
+    let bot = run.bot();
     // Fifty pastes in fifty channels: each is answered by one post in its own thread.
     const burst = Array.from({ length: 50 }, (_, i) => ({
       id: `EvKill${i}`,
@@ -89,7 +107,7 @@ describe('a bot killed with SIGKILL and started again', () => {
     const beforeRestart = postsPerThread(slack);
 
     slack.faults.clear();
-    bot = await spawnBot(slack, { NETTY_OOM_DB: db });
+    bot = await run.restart();
     try {
       // Slack retries what it never heard acknowledged; what it did hear, it never sends again.
       const retried = burst.filter((_, i) => !acked[i]);
@@ -136,13 +154,9 @@ describe('a bot killed with SIGKILL and started again', () => {
   });
 
   it('updates, on the next repeat, a reply posted just before the kill instead of posting another', async (t) => {
-    const slack = await new SlackStandIn().start();
-    const db = tmpDb();
-    let bot = await spawnBot(slack, { NETTY_OOM_DB: db });
-    t.after(async () => {
-      await bot.stop();
-      await slack.stop();
-    });
+    const run = await killableBot(t);
+    const { slack } = run;
+    let bot = run.bot();
     const killed = killOn(
       slack,
       () => bot,
@@ -157,7 +171,7 @@ describe('a bot killed with SIGKILL and started again', () => {
     const tornTs = [...slack.messages.values()].find((m) => m.channel === 'CTORN' && m.metadata)?.ts;
     assert.ok(torn && tornTs);
 
-    bot = await spawnBot(slack, { NETTY_OOM_DB: db });
+    bot = await run.restart();
     try {
       await bot.event(message(SEED_000, { channel: 'CTORN' }), 'EvTorn2');
       const update = await slack.waitForCall(
