@@ -5,84 +5,67 @@
  */
 
 const NL = 10;
-/** Lower-case ASCII letters, the other 256 bytes as they are. */
-const FOLD = Uint8Array.from({ length: 256 }, (_, b) => (b >= 65 && b <= 90 ? b + 32 : b));
 
 /** The automaton for a set of literals, and the scan of a region with it. */
 export class LiteralScanner {
-  /** (state × 256 + byte) → next state × 256, states that end a literal numbered last. */
+  /**
+   * (state × 256 + byte) → next state × 256, plus 1 when a literal ends in it: the scan clears that
+   * bit before indexing with the next byte.
+   */
   private readonly next: Int32Array;
-  /** The first state (× 256) that ends a literal. */
-  private readonly firstMatch: number;
   /** Per state: the literals that end in it, longest first (its own, then its suffixes'). */
   private readonly ends: number[][];
 
   /** `literals` as bytes, lower case: literal i is reported as i. */
   constructor(literals: Uint8Array[]) {
-    // The trie: (state × 256 + byte) → state, -1 where there is none.
-    const most = literals.reduce((n, l) => n + l.length, 1);
-    const trie = new Int32Array(most * 256).fill(-1);
+    // The trie, its edges by state: [byte, state, byte, state…].
+    const edges: number[][] = [[]];
     const own: number[] = [-1];
     for (const [id, lit] of literals.entries()) {
       let s = 0;
       for (const b of lit) {
-        let t = trie[s * 256 + b] as number;
+        const out = edges[s] as number[];
+        let t = -1;
+        for (let k = 0; k < out.length && t < 0; k += 2) if (out[k] === b) t = out[k + 1] as number;
         if (t < 0) {
           t = own.length;
           own.push(-1);
-          trie[s * 256 + b] = t;
+          edges.push([]);
+          out.push(b, t);
         }
         s = t;
       }
       if (own[s] === -1) own[s] = id;
     }
-    // Only bytes in some literal lead anywhere but the root: the others' transitions stay 0 (the
-    // root is state 0 before and after renumbering), which spares most of the table's 256 columns.
-    const alphabet = Uint8Array.from(new Set(literals.flatMap((l) => [...l])));
-    // Breadth first: each state's fallback (its longest proper suffix in the trie), the literals
-    // ending in it, and its transition on every byte of the alphabet.
+    // Breadth first, so a state's fallback (its longest proper suffix in the trie) is done before
+    // it: its row is its fallback's row (a native copy), with its own edges written over it. Only
+    // the trie's edges are visited, a few thousand, never states × 256.
     const n = own.length;
+    const next = new Int32Array(n * 256);
     const fail = new Int32Array(n);
-    const delta = new Int32Array(n * 256);
     const ends: number[][] = new Array(n);
+    ends[0] = [];
     const order: number[] = [0];
     for (let q = 0; q < order.length; q++) {
       const s = order[q] as number;
       const f = fail[s] as number;
-      const mine = own[s] as number;
-      ends[s] = [...(mine < 0 ? [] : [mine]), ...(s === 0 ? [] : (ends[f] as number[]))];
-      // Indexed loops here and below: they run once, mostly before the compiler has seen them,
-      // where an iterator costs several times as much.
-      for (let k = 0; k < alphabet.length; k++) {
-        const b = alphabet[k] as number;
-        const t = trie[s * 256 + b] as number;
-        if (t < 0) delta[s * 256 + b] = s === 0 ? 0 : (delta[f * 256 + b] as number);
-        else {
-          delta[s * 256 + b] = t;
-          fail[t] = s === 0 ? 0 : (delta[f * 256 + b] as number);
-          order.push(t);
-        }
-      }
-    }
-    // Renumber: states that end something last, so the scan tests one bound per byte.
-    const byMatch = [...order.filter((s) => ends[s]?.length === 0), ...order.filter((s) => ends[s]?.length)];
-    const number = new Int32Array(n);
-    for (const [i, s] of byMatch.entries()) number[s] = i;
-    const folded = Uint8Array.from(
-      new Set([...alphabet, ...alphabet.map((b) => (b >= 97 && b <= 122 ? b - 32 : b))]),
-    );
-    const next = new Int32Array(n * 256);
-    for (let s = 0; s < n; s++) {
-      const from = (number[s] as number) * 256;
-      for (let k = 0; k < folded.length; k++) {
-        const b = folded[k] as number;
-        next[from + b] = (number[delta[s * 256 + (FOLD[b] as number)] as number] as number) * 256;
+      if (s !== 0) next.copyWithin(s * 256, f * 256, f * 256 + 256);
+      const out = edges[s] as number[];
+      for (let k = 0; k < out.length; k += 2) {
+        const b = out[k] as number;
+        const t = out[k + 1] as number;
+        const tf = s === 0 ? 0 : (next[f * 256 + b] as number) >> 8;
+        fail[t] = tf;
+        const mine = own[t] as number;
+        ends[t] = mine < 0 ? (ends[tf] as number[]) : [mine, ...(ends[tf] as number[])];
+        const to = t * 256 + ((ends[t] as number[]).length > 0 ? 1 : 0);
+        next[s * 256 + b] = to;
+        if (b >= 97 && b <= 122) next[s * 256 + b - 32] = to;
+        order.push(t);
       }
     }
     this.next = next;
-    this.ends = byMatch.map((s) => ends[s] as number[]);
-    const first = this.ends.findIndex((e) => e.length > 0);
-    this.firstMatch = (first < 0 ? n : first) * 256;
+    this.ends = ends;
   }
 
   /**
@@ -100,7 +83,6 @@ export class LiteralScanner {
     const lanes = [b1, b2 - b1, b3 - b2, n - b3];
     const common = Math.min(...lanes);
     const next = this.next;
-    const first = this.firstMatch;
     const m0: number[] = [];
     const m1: number[] = [];
     const m2: number[] = [];
@@ -110,14 +92,14 @@ export class LiteralScanner {
     let s2 = 0;
     let s3 = 0;
     for (let i = 0; i < common; i++) {
-      s0 = next[s0 + (bytes[i] as number)] as number;
-      s1 = next[s1 + (bytes[b1 + i] as number)] as number;
-      s2 = next[s2 + (bytes[b2 + i] as number)] as number;
-      s3 = next[s3 + (bytes[b3 + i] as number)] as number;
-      if (s0 >= first) m0.push(i + 1, s0);
-      if (s1 >= first) m1.push(b1 + i + 1, s1);
-      if (s2 >= first) m2.push(b2 + i + 1, s2);
-      if (s3 >= first) m3.push(b3 + i + 1, s3);
+      s0 = next[(s0 & -2) + (bytes[i] as number)] as number;
+      s1 = next[(s1 & -2) + (bytes[b1 + i] as number)] as number;
+      s2 = next[(s2 & -2) + (bytes[b2 + i] as number)] as number;
+      s3 = next[(s3 & -2) + (bytes[b3 + i] as number)] as number;
+      if (s0 & 1) m0.push(i + 1, s0);
+      if (s1 & 1) m1.push(b1 + i + 1, s1);
+      if (s2 & 1) m2.push(b2 + i + 1, s2);
+      if (s3 & 1) m3.push(b3 + i + 1, s3);
     }
     this.finish(bytes, common, b1, s0, m0);
     this.finish(bytes, b1 + common, b2, s1, m1);
@@ -129,16 +111,15 @@ export class LiteralScanner {
   /** The rest of a part, from `from` to `to`, in `state`. */
   private finish(bytes: Uint8Array, from: number, to: number, state: number, found: number[]): void {
     const next = this.next;
-    const first = this.firstMatch;
     let s = state;
     for (let i = from; i < to; i++) {
-      s = next[s + (bytes[i] as number)] as number;
-      if (s >= first) found.push(i + 1, s);
+      s = next[(s & -2) + (bytes[i] as number)] as number;
+      if (s & 1) found.push(i + 1, s);
     }
   }
 
   /** The literals that end in `state`, longest first. */
   endingIn(state: number): readonly number[] {
-    return this.ends[state / 256] as number[];
+    return this.ends[state >> 8] as number[];
   }
 }

@@ -10,7 +10,10 @@
 const ASCII = 128;
 
 export class LiteralSet<T> {
-  /** (state × ASCII + code unit) → next state, fallbacks folded in. */
+  /**
+   * (state × ASCII + code unit) → next state × ASCII, plus 1 when a literal ends in it (the scan
+   * clears that bit before indexing), fallbacks folded in.
+   */
   private readonly next: Int32Array;
   /** Per state: its own transitions on code units past ASCII (the trie's, not folded). */
   private readonly wide: (Map<number, number> | undefined)[];
@@ -19,8 +22,6 @@ export class LiteralSet<T> {
   private readonly ends: (readonly number[])[];
   /** 1 for each code unit past ASCII that some literal holds: any other one leads back to the root. */
   private readonly wideUnits = new Uint8Array(0x10000);
-  /** Per state: 1 when some literal ends in it. */
-  private readonly matching: Uint8Array;
   private readonly owners = new Map<string, T>();
 
   /** `literals` are matched as given: lower-case them and the input for case-insensitive matching. */
@@ -46,34 +47,27 @@ export class LiteralSet<T> {
       own[s] = lit.length;
     }
     const n = children.length;
-    this.next = new Int32Array(n * ASCII);
+    const next = new Int32Array(n * ASCII);
+    this.next = next;
     this.fail = new Int32Array(n);
     this.wide = new Array(n);
     this.ends = new Array(n);
-    this.matching = new Uint8Array(n);
-    // Breadth first: each state's fallback, the literal lengths ending in it, its ASCII row.
+    this.ends[0] = [];
+    // Breadth first, so a state's fallback is done before it: its ASCII row is its fallback's (a
+    // native copy) with its own edges written over it, and only the trie's edges are visited.
     const order = [0];
     for (let q = 0; q < order.length; q++) {
       const s = order[q] as number;
       const f = this.fail[s] as number;
-      const mine = own[s] as number;
-      const inherited = s === 0 ? [] : (this.ends[f] as readonly number[]);
-      this.ends[s] = mine > 0 ? [mine, ...inherited] : inherited;
-      this.matching[s] = (this.ends[s] as readonly number[]).length > 0 ? 1 : 0;
-      for (let c = 0; c < ASCII; c++) {
-        const t = (children[s] as Map<number, number>).get(c);
-        if (t === undefined) this.next[s * ASCII + c] = s === 0 ? 0 : (this.next[f * ASCII + c] as number);
-        else {
-          this.next[s * ASCII + c] = t;
-          this.fail[t] = s === 0 ? 0 : (this.next[f * ASCII + c] as number);
-          order.push(t);
-        }
-      }
+      if (s !== 0) next.copyWithin(s * ASCII, f * ASCII, f * ASCII + ASCII);
       for (const [c, t] of children[s] as Map<number, number>) {
-        if (c < ASCII) continue;
-        const wide = this.wide[s] ?? new Map<number, number>();
-        this.wide[s] = wide.set(c, t);
-        this.fail[t] = s === 0 ? 0 : this.step(f, c);
+        const tf = s === 0 ? 0 : this.step(f, c);
+        this.fail[t] = tf;
+        const mine = own[t] as number;
+        const inherited = this.ends[tf] as readonly number[];
+        this.ends[t] = mine > 0 ? [mine, ...inherited] : inherited;
+        if (c < ASCII) next[s * ASCII + c] = t * ASCII + ((this.ends[t] as readonly number[]).length > 0 ? 1 : 0);
+        else this.wide[s] = (this.wide[s] ?? new Map<number, number>()).set(c, t);
         order.push(t);
       }
     }
@@ -81,7 +75,7 @@ export class LiteralSet<T> {
 
   /** The state after `s` reads the code unit `c`. */
   private step(s: number, c: number): number {
-    if (c < ASCII) return this.next[s * ASCII + c] as number;
+    if (c < ASCII) return (this.next[s * ASCII + c] as number) >> 7;
     if (this.wideUnits[c] === 0) return 0;
     for (let q = s; ; q = this.fail[q] as number) {
       const t = this.wide[q]?.get(c);
@@ -94,15 +88,20 @@ export class LiteralSet<T> {
   matches(text: string): { literal: string; owner: T; at: number }[] {
     // Every occurrence, as (start, length), in the order they end.
     let found: number[] | null = null;
-    const { next, matching, wideUnits } = this;
+    const { next, wideUnits, ends } = this;
+    // The state × ASCII, with the bit that says a literal ends in it.
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c < ASCII) s = next[s * ASCII + c] as number;
-      else s = wideUnits[c] === 0 ? 0 : this.step(s, c);
-      if (matching[s] === 0) continue;
+      if (c < ASCII) s = next[(s & -2) + c] as number;
+      else if (wideUnits[c] === 0) s = 0;
+      else {
+        const t = this.step(s >> 7, c);
+        s = t * ASCII + ((ends[t] as readonly number[]).length > 0 ? 1 : 0);
+      }
+      if ((s & 1) === 0) continue;
       found ??= [];
-      for (const len of this.ends[s] as readonly number[]) found.push(i + 1 - len, len);
+      for (const len of ends[s >> 7] as readonly number[]) found.push(i + 1 - len, len);
     }
     if (found === null) return NONE;
     // Leftmost first, the longest of those that start together, none overlapping the one taken.
