@@ -7,9 +7,10 @@
  * paste), the others for larger ones, at a lower priority, so a paste never waits behind a large
  * file, and the event loop comes first.
  *
- * The worker is this folder's `analysis-worker`, in the form this module runs in: compiled `.js`
- * from `dist/`, or `.ts` under tsx (tests and benches run the sources), which a new thread can load
- * only with tsx's loader; the choice is made here and nowhere else.
+ * The worker is `analysis-worker` beside this module, in the form this module runs in: compiled `.js`
+ * (the build bundles both into `dist/bundle/`, side by side), or `.ts` under tsx (tests and benches
+ * run the sources), which a new thread can load only with tsx's loader; the choice is made here and
+ * nowhere else.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
