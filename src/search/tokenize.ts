@@ -6,7 +6,12 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+// Made when Chinese is first met: creating it loads the ICU word data, ~10 ms of every start-up.
+let segmenter: Intl.Segmenter | null = null;
+const segmenterOf = (): Intl.Segmenter => {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return segmenter;
+};
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 const WORD = /[a-z0-9][a-z0-9_$.]*/g;
 const STOP = new Set([
@@ -105,7 +110,7 @@ export function tokenize(text: string): string[] {
         addWord(part.toLowerCase(), out);
   for (const m of raw.matchAll(CJK_RUN)) {
     const run = m[0];
-    for (const s of segmenter.segment(run)) if (s.isWordLike && s.segment.length > 1) out.push(s.segment);
+    for (const s of segmenterOf().segment(run)) if (s.isWordLike && s.segment.length > 1) out.push(s.segment);
     for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
     if (run.length === 1) out.push(run);
   }
@@ -126,7 +131,7 @@ export function subjectTerms(text: string): string[] {
   for (const t of tokenize(text.replace(CJK_RUN, ' ')))
     if (!t.startsWith('syn_') && !ASKING.has(t)) terms.add(t.replace(/[-\s]/g, '_'));
   for (const m of text.slice(0, 20_000).matchAll(CJK_RUN))
-    for (const s of segmenter.segment(m[0]))
+    for (const s of segmenterOf().segment(m[0]))
       if (s.isWordLike && s.segment.length > 1 && !ASKING.has(s.segment)) terms.add(s.segment);
   return [...terms];
 }
