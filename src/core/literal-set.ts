@@ -66,7 +66,8 @@ export class LiteralSet<T> {
         const mine = own[t] as number;
         const inherited = this.ends[tf] as readonly number[];
         this.ends[t] = mine > 0 ? [mine, ...inherited] : inherited;
-        if (c < ASCII) next[s * ASCII + c] = t * ASCII + ((this.ends[t] as readonly number[]).length > 0 ? 1 : 0);
+        if (c < ASCII)
+          next[s * ASCII + c] = t * ASCII + ((this.ends[t] as readonly number[]).length > 0 ? 1 : 0);
         else this.wide[s] = (this.wide[s] ?? new Map<number, number>()).set(c, t);
         order.push(t);
       }

@@ -46,10 +46,14 @@ describe('LiteralScanner', () => {
     const unit = fc.constantFrom('a', 'b', 'A', 'B', '-', '\n');
     const literal = fc.string({ unit: fc.constantFrom('a', 'b', '-'), minLength: 1, maxLength: 4 });
     fc.assert(
-      fc.property(fc.array(literal, { maxLength: 10 }), fc.string({ unit, maxLength: 60 }), (literals, text) => {
-        const scanner = new LiteralScanner(literals.map((l) => Buffer.from(l)));
-        assert.deepEqual(found(scanner, text), naive(literals, text));
-      }),
+      fc.property(
+        fc.array(literal, { maxLength: 10 }),
+        fc.string({ unit, maxLength: 60 }),
+        (literals, text) => {
+          const scanner = new LiteralScanner(literals.map((l) => Buffer.from(l)));
+          assert.deepEqual(found(scanner, text), naive(literals, text));
+        },
+      ),
       { numRuns: 500 },
     );
   });
