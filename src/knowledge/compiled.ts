@@ -13,7 +13,7 @@ import type { KnowledgeBase } from './load.ts';
 import { PRODUCTS_DIR } from './products.ts';
 import type { KnowledgeEntry, Playbook, Product, VersionTable } from './types.ts';
 
-const VERSION = 4;
+const VERSION = 5;
 
 interface Compiled {
   version: number;

@@ -5,6 +5,7 @@
 import lunr from 'lunr';
 import type { Language } from '../core/types.ts';
 import type { KnowledgeEntry, Playbook } from '../knowledge/types.ts';
+import { type CompactIndex, compact, restore } from './serialized.ts';
 import { subjectTerms, tokenize } from './tokenize.ts';
 
 export interface SearchHit {
@@ -78,7 +79,7 @@ function bodyOfPlaybook(p: Playbook): string {
 }
 
 export interface SerializedIndex {
-  index: object;
+  index: CompactIndex;
   docs: Doc[];
 }
 
@@ -92,7 +93,7 @@ export class SearchIndex {
   static fromJSON(data: SerializedIndex): SearchIndex {
     const idx = Object.create(SearchIndex.prototype) as SearchIndex;
     Object.assign(idx, {
-      index: lunr.Index.load(data.index),
+      index: restore(data.index),
       docs: new Map(data.docs.map((d) => [d.id, d])),
       cache: new Map(),
       docFrequency: new Map(),
@@ -101,7 +102,7 @@ export class SearchIndex {
   }
 
   toJSON(): SerializedIndex {
-    return { index: this.index.toJSON(), docs: [...this.docs.values()] };
+    return { index: compact(this.index), docs: [...this.docs.values()] };
   }
 
   constructor(entries: KnowledgeEntry[], playbooks: Playbook[]) {

@@ -131,4 +131,17 @@ describe('SearchIndex', () => {
     for (const q of ['leak detection paranoid level', '泄漏检测级别', 'MaxDirectMemorySize default value'])
       assert.deepEqual(loaded.search(q), idx.search(q), q);
   });
+
+  it('ranks every title of the shipped knowledge the same after the round trip', () => {
+    const { entries: all, playbooks: books } = kb;
+    const idx = new SearchIndex(all, books);
+    const loaded = SearchIndex.fromJSON(JSON.parse(JSON.stringify(idx.toJSON())));
+    for (const doc of [...all, ...books])
+      for (const q of [doc.title.en, doc.title.zh])
+        assert.deepEqual(
+          loaded.search(q, { all: true, limit: 100 }),
+          idx.search(q, { all: true, limit: 100 }),
+          q,
+        );
+  });
 });
