@@ -115,7 +115,7 @@ export class VersionReader {
     let seen = 0;
     for (let end = text.indexOf('.jar'); end > 0 && seen < PER_LINE; end = text.indexOf('.jar', end + 4)) {
       let start = end;
-      while (start > 0 && end - start < 160 && /[\w.-]/.test(text.charAt(start - 1))) start--;
+      while (start > 0 && end - start < 160 && isJarNameChar(text.charCodeAt(start - 1))) start--;
       const m = JAR_AFTER.exec(text.slice(end, end + 50));
       if (start < end) this.jar(text.slice(start, end), m?.[1]);
       seen++;
@@ -256,4 +256,11 @@ export class VersionReader {
         this.seen.set(id, { version, evidence: evidence.trim().slice(0, 120), from });
     }
   }
+}
+
+/** `[\w.-]`: what a jar's name is made of. */
+function isJarNameChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45
+  );
 }
