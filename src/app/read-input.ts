@@ -41,7 +41,7 @@ export async function analyzeInput(
       throw new InputError(describe(path, err));
     }
   }
-  const stream = path === null || path === '-' ? process.stdin : readChunks(path);
+  const stream = path === null || path === '-' ? process.stdin : readChunks(path, total !== null);
   return analyzeChunks(
     stream as AsyncIterable<Buffer>,
     kb,
@@ -115,26 +115,43 @@ class LargeInput {
 }
 
 /**
- * A file's bytes in chunks read into two reused buffers: the next chunk is read while the caller
- * works on this one (a read waited on alone left the analysis idle a fifth of the time on 1 GiB).
- * The feeder copies only what it keeps.
+ * A file's bytes in chunks read into reused buffers, the next ones read while the caller works on
+ * this one: with one read ahead, the analysis of 1 GiB waited on reads 70 ms, as a light chunk
+ * finishes before the next read; two ahead absorb that. A regular file is read at explicit offsets
+ * (the reads in flight overlap); anything else (a pipe) one read at a time, in order. The feeder
+ * copies only what it keeps.
  */
-async function* readChunks(path: string): AsyncGenerator<Buffer> {
+async function* readChunks(path: string, regular: boolean): AsyncGenerator<Buffer> {
   const file = await open(path, 'r');
-  let current = Buffer.allocUnsafe(CHUNK);
-  let spare = Buffer.allocUnsafe(CHUNK);
-  let next = file.read(current, 0, CHUNK, null);
+  const ahead = regular ? 2 : 1;
+  const reads: { buffer: Buffer; at: number; read: Promise<{ bytesRead: number }> }[] = [];
+  let offset = 0;
+  const readInto = (buffer: Buffer) => {
+    reads.push({ buffer, at: offset, read: file.read(buffer, 0, CHUNK, regular ? offset : null) });
+    offset += CHUNK;
+  };
+  const spares: Buffer[] = Array.from({ length: ahead + 1 }, () => Buffer.allocUnsafe(CHUNK));
   try {
+    for (let k = 0; k < ahead; k++) readInto(spares.pop() as Buffer);
     for (;;) {
-      const { bytesRead } = await next;
+      const { buffer, at, read } = reads.shift() as (typeof reads)[number];
+      const { bytesRead } = await read;
       if (bytesRead === 0) return;
-      next = file.read(spare, 0, CHUNK, null);
-      yield current.subarray(0, bytesRead);
-      [current, spare] = [spare, current];
+      if (bytesRead < CHUNK && regular) {
+        // The end, or a file still growing: what was read beyond it is read again, in order.
+        for (const r of reads.splice(0)) {
+          await r.read;
+          spares.push(r.buffer);
+        }
+        offset = at + bytesRead;
+      }
+      readInto(spares.pop() as Buffer);
+      yield buffer.subarray(0, bytesRead);
+      spares.push(buffer);
     }
   } finally {
-    // A read still in flight must finish before its file is closed.
-    await next.catch(() => {});
+    // Reads still in flight must finish before their file is closed.
+    await Promise.allSettled(reads.map((r) => r.read));
     await file.close();
   }
 }
