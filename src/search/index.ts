@@ -5,6 +5,7 @@
 import lunr from 'lunr';
 import type { Language } from '../core/types.ts';
 import type { KnowledgeEntry, Playbook } from '../knowledge/types.ts';
+import { lookUpExactTerms } from './exact-terms.ts';
 import { type CompactIndex, compact, restore } from './serialized.ts';
 import { subjectTerms, tokenize } from './tokenize.ts';
 
@@ -93,7 +94,7 @@ export class SearchIndex {
   static fromJSON(data: SerializedIndex): SearchIndex {
     const idx = Object.create(SearchIndex.prototype) as SearchIndex;
     Object.assign(idx, {
-      index: restore(data.index),
+      index: lookUpExactTerms(restore(data.index)),
       docs: new Map(data.docs.map((d) => [d.id, d])),
       cache: new Map(),
       docFrequency: new Map(),
@@ -140,14 +141,16 @@ export class SearchIndex {
         body: field(bodyOfPlaybook(p)),
       });
     }
-    this.index = lunr(function () {
-      // Tokens arrive ready: no trimmer, no stop words, no English stemmer on Chinese.
-      this.pipeline.reset();
-      this.searchPipeline.reset();
-      this.ref('id');
-      for (const [name, boost] of Object.entries(FIELDS)) this.field(name, { boost });
-      for (const row of rows) this.add(row);
-    });
+    this.index = lookUpExactTerms(
+      lunr(function () {
+        // Tokens arrive ready: no trimmer, no stop words, no English stemmer on Chinese.
+        this.pipeline.reset();
+        this.searchPipeline.reset();
+        this.ref('id');
+        for (const [name, boost] of Object.entries(FIELDS)) this.field(name, { boost });
+        for (const row of rows) this.add(row);
+      }),
+    );
   }
 
   get size(): number {
