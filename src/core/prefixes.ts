@@ -16,14 +16,29 @@ export const SYSLOG =
 // `2016-08-03T09:02:49.465871+00:00 app[web.1]: ` (Heroku's log drain: source and dyno)
 const IDENT =
   /^(?:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}) )?[\w.@/-]{1,64}\[[\w.-]{1,32}\]:(?: |$)/;
-// `2015-10-18T10:28:45.12+0100 [App/0]      OUT ` (Cloud Foundry: timestamp, source/instance, stream)
+// `2015-10-18T10:28:45.12+0100 [App/0]      OUT `, `   2017-11-14T12:16:41.66+0530 [APP/PROC/WEB/0] ERR `
+// (`cf logs`: timestamp, origin, stream; Diego names an app's origin `APP/PROC/WEB/0`, the router `RTR/0`)
 const CLOUD_FOUNDRY =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}) {1,4}\[[\w-]{1,32}\/[\w.-]{1,32}\] {1,20}(?:OUT|ERR)(?: |$)/;
+  /^ {0,4}\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}) {1,4}\[[\w-]{1,32}(?:\/[\w.-]{1,32}){1,4}\] {1,20}(?:OUT|ERR)(?: |$)/;
 // `1|java -ja | ` (pm2 logs: the app id and its name cut to the column)
 const PM2 = /^\d{1,4}\|[^|]{1,40}\|(?: |$)/;
-// `15:30:51 ` (Jenkins Timestamper) before a record, a frame, a `Caused by` or an exception class
-const JENKINS_TIME =
-  /^\d{2}:\d{2}:\d{2} (?=\d{4}-\d{2}-\d{2}|\t|\s{0,8}at |\s{0,8}Caused by|\s{0,8}\.\.\. |[a-z][\w$]{0,60}\.[\w$]{1,60}\.)/;
+// What starts a line of the record itself: its own date or time (`2024-03-01 10:00:00`, `10:00:00.123`,
+// `ERROR 2024-…`), a frame, a cause, an exception class, a leak report's lines, or nothing (a blank
+// line). A time a tool put before one of these is the tool's; before anything else it may be the
+// record's own header.
+const RECORD_START = String.raw`(?=\[?\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}[.,]\d|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL) {1,8}\[?\d|\t|\s{0,8}at |\s{0,8}Caused by|\s{0,8}\.\.\. |[a-z][\w$]{0,60}\.[\w$]{1,60}\.|Exception in thread |LEAK: |Created at:|Recent access records:|#\d{1,4}:|$)`;
+// Jenkins Timestamper: `[2020-04-29T13:03:20.725Z] `, the UTC time it writes into a Pipeline's log
+// text before every line; `15:30:51 `, the time its console shows, taken off only before the record.
+const JENKINS_TIME = new RegExp(
+  String.raw`^(?:\[\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\] |\d{2}:\d{2}:\d{2} ${RECORD_START})`,
+);
+// `2014-09-16T06:17:46.000000000Z ` (`docker logs --timestamps`, `kubectl logs --timestamps`: RFC 3339
+// with nanoseconds). Java loggers print milliseconds, at most microseconds: a finer time is the
+// runtime's on every line, continuation lines too; a coarser one, only before the record. The CRI
+// form (`… stderr F `) is containerd's, read with its partial lines by the normalizer.
+const CONTAINER_TIME = new RegExp(
+  String.raw`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.(?:\d{7,9}(?:Z|[+-]\d{2}:\d{2}) (?!(?:stdout|stderr) [FP] )|\d{1,6}(?:Z|[+-]\d{2}:\d{2}) ${RECORD_START})`,
+);
 // `! at io.grpc.internal.ServerCallImpl.sendMessage(…)`, `! java.lang.RuntimeException: …` (Dropwizard)
 const DROPWIZARD = /^! (?=at |Caused by: |Suppressed: |\.\.\. \d|[a-z][\w$]{0,60}\.)/;
 // `  |   | 2020-12-24 15:18:48 | ` (a table copied from a log viewer: empty cells, then the time)
@@ -52,6 +67,7 @@ const PARSERS: PrefixParser[] = [
     return m?.[1] && !LEVEL_WORD.test(m[1]) && !/^\d+$/.test(m[1]) ? m[0].length : 0;
   },
   by(JENKINS_TIME),
+  by(CONTAINER_TIME),
   by(DROPWIZARD),
 ];
 

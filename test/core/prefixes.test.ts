@@ -66,6 +66,52 @@ describe('stripPlatformPrefix', () => {
     assert.equal(stripPlatformPrefix('\u001b[31mERROR\u001b[0m boom'), 'ERROR boom');
   });
 
+  it('drops the origin of a Cloud Foundry app as Diego names it, indented as `cf logs` prints it', () => {
+    // docs.cloudfoundry.org/devguide/deploy-apps/streaming-logs.html: timestamp, origin, stream, message
+    assert.equal(
+      stripPlatformPrefix(
+        '   2017-11-14T12:16:41.66+0530 [APP/PROC/WEB/0] ERR java.lang.OutOfMemoryError: Direct buffer memory',
+      ),
+      'java.lang.OutOfMemoryError: Direct buffer memory',
+    );
+  });
+
+  it('drops the nanosecond time `docker logs -t` puts on every line, continuation lines included', () => {
+    // docs.docker.com/reference/cli/docker/container/logs: an RFC3339Nano timestamp, padded to 9 digits
+    assert.equal(
+      stripPlatformPrefix(
+        '2024-03-01T10:00:01.000000000Z     WARN  io.netty.channel.AbstractChannelHandlerContext',
+      ),
+      '    WARN  io.netty.channel.AbstractChannelHandlerContext',
+    );
+    assert.equal(stripPlatformPrefix('2024-03-01T10:00:01.123456789Z '), '');
+  });
+
+  it('keeps a millisecond time that is the record’s own header, and leaves containerd’s lines to the normalizer', () => {
+    const own = '2024-03-01T10:00:01.123Z [reactor-http-epoll-2] ERROR r.n.c.ChannelOperationsHandler - boom';
+    assert.equal(stripPlatformPrefix(own), own);
+    assert.equal(
+      stripPlatformPrefix('2024-03-01T10:00:01.123Z 2024-03-01 10:00:01.123 ERROR 1 --- [main] boom'),
+      '2024-03-01 10:00:01.123 ERROR 1 --- [main] boom',
+    );
+    const cri = '2024-05-17T10:00:00.123456789Z stderr F java.lang.OutOfMemoryError: Direct buffer memory';
+    assert.equal(stripPlatformPrefix(cri), cri);
+  });
+
+  it('drops the UTC time Jenkins Timestamper writes into a Pipeline log before every line', () => {
+    // github.com/jenkinsci/timestamper-plugin/pull/25: `[2020-04-29T13:03:20.725Z] using credential …`
+    assert.equal(
+      stripPlatformPrefix(
+        '[2020-04-29T13:03:20.725Z] \tat io.netty.buffer.PoolArena.allocate(PoolArena.java:147)',
+      ),
+      '\tat io.netty.buffer.PoolArena.allocate(PoolArena.java:147)',
+    );
+    assert.equal(
+      stripPlatformPrefix('15:30:51 10:00:01.123 [main] ERROR c.e.App - boom'),
+      '10:00:01.123 [main] ERROR c.e.App - boom',
+    );
+  });
+
   it('keeps a pipe-separated record whose first cell is its level', () => {
     const line = 'ERROR | main | c.e.Foo | failed';
     assert.equal(stripPlatformPrefix(line), line);
