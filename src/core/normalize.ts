@@ -83,6 +83,9 @@ export class Normalizer {
     const cri = CRI.exec(text);
     if (cri) {
       text = text.slice(cri[0].length);
+      // What the container printed may carry a prefix of its own (a journald or CI time), at the
+      // start of a line only: a partial line's rest is not one.
+      if (this.partial === null) text = this.unframe(text);
       if (cri[1] === 'P') {
         // A partial line: the rest follows on the next physical line.
         if (this.partial === null) this.partialLine = line;
@@ -133,7 +136,11 @@ export class Normalizer {
   private unslack(input: string): string {
     let text = input;
     if (text.includes('&')) text = text.replace(ENTITY, (_, e: string) => ENTITIES[e] ?? _);
-    for (let i = 0; i < 3 && text.startsWith('>'); i++) text = text.slice(text.startsWith('> ') ? 2 : 1);
+    if (text.startsWith('>')) {
+      for (let i = 0; i < 3 && text.startsWith('>'); i++) text = text.slice(text.startsWith('> ') ? 2 : 1);
+      // A quoted log line keeps its platform's prefix inside the quote.
+      text = this.unframe(text);
+    }
     if (text.includes('```')) {
       const t = text.trim();
       if (/^```[\w+-]{0,20}$/.test(t)) return '';
