@@ -38,15 +38,22 @@ const ENTITIES: Record<string, string> = { gt: '>', lt: '<', amp: '&' };
 // `\tat io.netty…`, ` \tSuppressed: …`: a JSON string's escaped tab left in when it was half unescaped
 const ESCAPED_TAB = /^ {0,4}(?:\\t){1,4}/;
 
-/** Zero-width and bidi controls split words (`OutOf\u200bDirect…`); full-width digits are digits too. */
-export const INVISIBLE_OR_WIDE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\uff10-\uff19]/;
+/**
+ * Zero-width and bidi controls split words (`OutOf\u200bDirect…`); a web page's non-breaking and
+ * other Unicode spaces are spaces; full-width digits (`１６７７７２１６`) are digits. Full-width
+ * punctuation stays: it is Chinese prose's, quoted back as written (the messages' parsers read it).
+ */
+export const INVISIBLE_OR_WIDE =
+  /[\u00a0\u2000-\u200f\u202a-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff\uff10-\uff19]/;
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const SPACE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 const WIDE_DIGIT = /[\uff10-\uff19]/g;
 
-/** The text without those controls, its full-width digits (１６７７７２１６) in ASCII. */
+/** The text without those controls, its spaces plain, its full-width digits in ASCII. */
 export function plainUnicode(text: string): string {
   return text
     .replace(INVISIBLE, '')
+    .replace(SPACE, ' ')
     .replace(WIDE_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
 }
 

@@ -16,13 +16,13 @@ const MAX_HELD = 64 * 1024;
 // `failed to allocate 16777216 byte(s) of direct memory (used: 1073741824, max: ` … `1073741824)`,
 // `…OutOfDirectMemoryError: failed to allocate` … `16777216 byte(s) of direct memory (…)`
 const OODM_OPEN = /failed to allocate(?: -?\d|\s*$)/;
-const OODM_DONE = /failed to allocate [^)]{0,200}\)[^)]{0,200}max: ?-?[\d ,.]{1,60}\)/;
+const OODM_DONE = /failed to allocate [^)）]{0,200}[)）][^)）]{0,200}max[:：] {0,4}-?[\d ,.]{1,60}[)）]/;
 // `Cannot reserve 16777216 bytes of direct buffer memory (allocated: 1057308680, limit: ` … `1073741824)`
 const RESERVE_OPEN = /Cannot reserve(?: -?\d|\s*$)/;
 // `java.lang.OutOfMemoryError:` … `Direct buffer memory`: the exception's message went onto the next line
 const CLASS_OPEN = /(?:OutOfDirectMemoryError|OutOfMemoryError):\s*$/;
 const JDK_DONE = /OutOfMemoryError: ?Direct buffer memory/i;
-const RESERVE_DONE = /Cannot reserve [^)]{0,200}limit: ?-?[\d ,.]{1,60}\)/;
+const RESERVE_DONE = /Cannot reserve [^)）]{0,200}limit[:：] {0,4}-?[\d ,.]{1,60}[)）]/;
 // What starts a line of its own, never the rest of a wrapped message: a frame, a chained cause, a date.
 const OWN_LINE = /^\s*(?:at |Caused by|Suppressed|\.\.\. \d|\d{4}-\d{2}-\d{2}|\{")/;
 
@@ -38,8 +38,8 @@ export class Rejoiner {
     if (held) {
       this.held = null;
       if (held.kind === 'json' ? !text.trimStart().startsWith('{"') : !OWN_LINE.test(text)) {
-        const glue = held.kind === 'message' ? gap(held.text, text) : '';
-        const next: Held = { ...held, parts: [...held.parts, { text, line }], text: held.text + glue + text };
+        const joined = held.kind === 'message' ? join(held.text, text) : held.text + text;
+        const next: Held = { ...held, parts: [...held.parts, { text, line }], text: joined };
         if (finished(next)) {
           this.emit(next.text, held.parts[0]?.line ?? line);
           return;
@@ -66,13 +66,16 @@ export class Rejoiner {
 }
 
 /**
- * A wrap cuts anywhere (`byte(` / `s)`) and keeps its spaces, unless a viewer trimmed them: a colon
- * and its value (`max:` / `1073741824)`), a word and a number (`allocate` / `16777216`), never touch
- * in these messages, so a space goes back between them.
+ * A wrap cuts anywhere (`byte(` / `s)`). Where it cut at blanks, one space stands for them (an
+ * editor pads the line, a viewer indents the next one: `max:   ` / `  1073741824)`); where a viewer
+ * trimmed them, a colon and its value (`max:` / `1073741824)`), a word and a number (`allocate` /
+ * `16777216`), never touch in these messages, so a space goes back between them.
  */
-function gap(before: string, after: string): string {
-  if (after.startsWith(' ') || before.endsWith(' ')) return '';
-  return before.endsWith(':') || (/[A-Za-z]$/.test(before) && /^\d/.test(after)) ? ' ' : '';
+function join(before: string, after: string): string {
+  const head = before.trimEnd();
+  const tail = after.trimStart();
+  if (head.length < before.length || tail.length < after.length) return `${head} ${tail}`;
+  return head.endsWith(':') || (/[A-Za-z]$/.test(head) && /^\d/.test(tail)) ? `${head} ${tail}` : head + tail;
 }
 
 /** What an unfinished line opened, if anything. */

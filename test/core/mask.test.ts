@@ -756,6 +756,8 @@ describe('masking any text', () => {
 const KEEP = [
   '\tat io.netty.buffer.PoolArena.allocate(PoolArena.java:123)',
   'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 15263094153, max: 15271460864)',
+  // The same, retyped with a Chinese input method: its 11-digit numbers are quantities, not phones.
+  'OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory （used：15263094153，max：15271460864）',
   'java.lang.OutOfMemoryError: Cannot reserve 13421772800 bytes of direct buffer memory (allocated: 13958643712, limit: 13958643712)',
   'MaxHeapSize              = 13958643712 (13312.0MB)',
   '-XX:MaxDirectMemorySize=13958643712 -Dio.netty.maxDirectMemory=0 -Dio.netty.leakDetection.level=advanced',

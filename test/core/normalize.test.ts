@@ -412,6 +412,28 @@ describe('normalize: characters', () => {
     assert.notEqual(wide, OODM_000);
     assert.deepEqual(normalize([wide]).out, [{ text: OODM_000, line: 1 }]);
   });
+
+  it('reads a web page’s non-breaking, narrow and ideographic spaces as spaces', () => {
+    const copied = OODM_000.replace(' failed', '\u00a0failed').replace(' max', '\u202fmax');
+    assert.deepEqual(
+      normalize([copied, '\u3000\u3000at io.netty.buffer.PoolArena.allocate(PoolArena.java:147)']).out,
+      [
+        { text: OODM_000, line: 1 },
+        { text: '  at io.netty.buffer.PoolArena.allocate(PoolArena.java:147)', line: 2 },
+      ],
+    );
+  });
+
+  it('keeps the full-width punctuation of Chinese prose as written', () => {
+    assert.deepEqual(normalize(['压测时，直接内存（堆外）一直涨：nacos版本：2.0.1']).out, [
+      { text: '压测时，直接内存（堆外）一直涨：nacos版本：2.0.1', line: 1 },
+    ]);
+  });
+
+  it('joins numbers wrapped at blanks as one space, where an editor padded the line or a viewer indented the next', () => {
+    const [head, tail] = OODM_000.split('max: ') as [string, string];
+    assert.deepEqual(normalize([`${head}max:    `, `    ${tail}`]).out, [{ text: OODM_000, line: 1 }]);
+  });
 });
 
 describe('unwrapHardWrapped', () => {

@@ -237,7 +237,8 @@ function quantityKey(text: string, start: number): boolean {
   let p = start;
   const floor = Math.max(0, start - 40);
   while (p > floor && ' \t"\'(['.includes(text[p - 1] as string)) p--;
-  if (p > floor && ':=,'.includes(text[p - 1] as string)) p--;
+  // The separator as typed, or as a Chinese input method types it (`used：`).
+  if (p > floor && ':=,：＝，'.includes(text[p - 1] as string)) p--;
   while (p > floor && ' \t"\''.includes(text[p - 1] as string)) p--;
   const keyEnd = p;
   while (p > floor && /[A-Za-z_]/.test(text[p - 1] as string)) p--;

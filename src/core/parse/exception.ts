@@ -40,19 +40,22 @@ const CLASS_CHAR = /[\w$.]/;
 
 // A number as printed, with the digit groups a locale may add (`16 777 216`, `16,777,216`, `16.777.216`).
 const N = "(-?\\d{1,40}(?:[ \\u00a0\\u202f,.']\\d{3}){0,6})";
-// `failed to allocate 16777216 byte(s) of direct memory (used: 8220835847, max: 8232370176)`
+// `failed to allocate 16777216 byte(s) of direct memory (used: 8220835847, max: 8232370176)`, and as
+// retyped with a Chinese input method (`（used：8220835847，max：8232370176）`)
 const REQUESTED = new RegExp(`failed to allocate ${N} byte`);
-const USED = new RegExp(`\\(used: ${N},`);
-const MAX = new RegExp(`, ?max: ${N}\\)`);
+const USED = new RegExp(`[(（]used[:：] {0,4}${N}[,，]`);
+const MAX = new RegExp(`[,，] ?max[:：] {0,4}${N}[)）]`);
 // `Cannot reserve 16777216 bytes of direct buffer memory (allocated: 1065353216, limit: 1073741824)`
 const RESERVE = new RegExp(`Cannot reserve ${N} bytes of direct buffer memory`, 'i');
-const ALLOCATED = new RegExp(`\\(allocated: ${N},`, 'i');
-const LIMIT = new RegExp(`, ?limit: ${N}\\)`, 'i');
+const ALLOCATED = new RegExp(`[(（]allocated[:：] {0,4}${N}[,，]`, 'i');
+const LIMIT = new RegExp(`[,，] ?limit[:：] {0,4}${N}[)）]`, 'i');
 const GROUPING = /[ \u00a0\u202f,.']/g;
 const OOM = 'OutOfMemoryError: ';
 // The allocators' own messages, numbers and all, wherever they are quoted.
-const NETTY_MESSAGE = /failed to allocate -?\d[\d ,.']{0,60} byte\(s\) of direct memory \(used: -?\d/;
-const JDK_MESSAGE = /Cannot reserve -?\d[\d ,.']{0,60} bytes of direct buffer memory \(allocated: -?\d/i;
+const NETTY_MESSAGE =
+  /failed to allocate -?\d[\d ,.']{0,60} byte[(（]s[)）] of direct memory [(（]used[:：] {0,4}-?\d/;
+const JDK_MESSAGE =
+  /Cannot reserve -?\d[\d ,.']{0,60} bytes of direct buffer memory [(（]allocated[:：] {0,4}-?\d/i;
 // `… NetworkBufferPool (required (Mb): 5120, allocated (Mb): 1965, missing (Mb): 3155). Cause: Direct buffer memory.`
 const FRAMEWORK_CAUSE = /\bCause: Direct buffer memory\b/i;
 // `LEAK: ByteBuf.release() was not called before it's garbage-collected.`, Netty 4.0's

@@ -124,6 +124,22 @@ describe('parseEventLine: Netty’s OutOfDirectMemoryError', () => {
     );
   });
 
+  it('reads the numbers retyped with a Chinese input method, or with no blank after a colon', () => {
+    const numbers = oodm({ requestedBytes: 16777216, usedBytes: 15024140317, maxBytes: 15032385536 });
+    assert.deepEqual(
+      parseEventLine(
+        `${OODM}: failed to allocate 16777216 byte（s） of direct memory （used：15024140317，max：15032385536）`,
+      ),
+      numbers,
+    );
+    assert.deepEqual(
+      parseEventLine(
+        `${OODM}: failed to allocate 16777216 byte(s) of direct memory (used:15024140317,max:15032385536)`,
+      ),
+      numbers,
+    );
+  });
+
   it('reads a bare class name only where a stack trace prints one', () => {
     assert.deepEqual(parseEventLine(`Caused by: ${OODM}`), oodm({ chained: true }));
     assert.deepEqual(parseEventLine(`Exception in thread "main" ${OODM}`), oodm({}));
