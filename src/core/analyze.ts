@@ -3,6 +3,7 @@
  * Large inputs use `createAnalysis()` and feed lines as they stream.
  */
 import { say } from '../i18n/messages.ts';
+import { singleSpaced } from './double-spaced.ts';
 import { detectLanguage } from './language.ts';
 import { newestFirst } from './line-order.ts';
 import { lineMasker, mask } from './mask/index.ts';
@@ -61,8 +62,9 @@ export function analyze(text: string, knowledge: AnalyzerKnowledge, options: Ana
   const normalizer = new Normalizer(masked((l) => clean.push(l)));
   const raw = text.split('\n');
   if (raw.length > 0 && raw[raw.length - 1] === '' && text.length > 0) raw.pop();
-  const unwrapped = unwrapHardWrapped(raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
-  if (unwrapped) for (const l of unwrapped) normalizer.push(l.text, l.line);
+  const lines = raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const rejoined = unwrapHardWrapped(lines) ?? singleSpaced(lines);
+  if (rejoined) for (const l of rejoined) normalizer.push(l.text, l.line);
   else
     raw.forEach((l, i) => {
       normalizer.push(l, i + 1);
