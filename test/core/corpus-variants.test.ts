@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze } from '../../src/core/analyze.ts';
+import type { Report } from '../../src/core/types.ts';
+import { FIXTURES, fixture, kb } from '../helpers.ts';
+
+/**
+ * The corpus pastes as they reach the bot by other ways: behind the prefix a platform puts on each
+ * line, or changed by a copy through a page, an editor or a chat client. Each reads as the paste does.
+ */
+
+const time = (i: number) =>
+  `10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+
+/** What each platform or viewer puts before every line it shows, line `i`. */
+const PLATFORMS: Record<string, (i: number) => string> = {
+  'docker logs -t / kubectl logs --timestamps': (i) => `2024-03-01T${time(i)}.123456789Z `,
+  'containerd (CRI)': (i) => `2024-03-01T${time(i)}.123456789Z stderr F `,
+  'kubectl logs --prefix': () => '[pod/gateway-7d9f8b6c5-x2kqp/gateway] ',
+  'docker compose': () => 'gateway-1  | ',
+  journald: (i) => `Mar 01 ${time(i)} app-7 java[2231]: `,
+  pm2: () => '0|gateway  | ',
+  'Heroku drain': (i) => `2024-03-01T${time(i)}.465871+00:00 app[web.1]: `,
+  'Cloud Foundry (cf logs)': (i) => `   2024-03-01T${time(i)}.66+0530 [APP/PROC/WEB/0] ERR `,
+  'Jenkins Pipeline timestamps': (i) => `[2024-03-01T${time(i)}.725Z] `,
+  'a Markdown quote': () => '> ',
+  'a quoted Jenkins Pipeline log': (i) => `> [2024-03-01T${time(i)}.725Z] `,
+};
+
+const eachLine = (f: (line: string) => string) => (text: string) => text.split('\n').map(f).join('\n');
+
+/** What copying a paste through a page, an editor or a chat client does to it. */
+const COPIES: Record<string, (text: string) => string> = {
+  'Windows line ends': (t) => t.replace(/\n/g, '\r\n'),
+  'non-breaking spaces (a web page)': (t) => t.replace(/ /g, '\u00a0'),
+  'a blank line after every line (each line a paragraph)': (t) => t.replace(/\n/g, '\n\n'),
+  'blanks left at the ends of lines (an editor)': eachLine((l) => `${l}   `),
+  'tabs as spaces': (t) => t.replace(/\t/g, '    '),
+  'Slack’s escapes': (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  'a code fence': (t) => `\`\`\`\n${t}\n\`\`\``,
+  'the message retyped with a Chinese input method': (t) =>
+    t.replace(/\(used: (\d+), max: (\d+)\)/g, '（used：$1，max：$2）'),
+  'the message retyped without spaces': (t) => t.replace(/\(used: (\d+), max: (\d+)\)/g, '(used:$1,max:$2)'),
+};
+
+const read = (r: Report) =>
+  r.events.map((e) => ({
+    kind: e.kind,
+    requested: e.requestedBytes,
+    used: e.usedBytes,
+    max: e.maxBytes,
+    thread: e.thread,
+  }));
+
+const cases = readdirSync(join(FIXTURES, 'corpus')).filter((f) => /^p\d+\.txt$/.test(f));
+
+/** The corpus pastes that read otherwise once changed. */
+function readOtherwise(change: (text: string) => string): string[] {
+  return cases.filter((file) => {
+    const text = fixture(`corpus/${file}`);
+    return (
+      JSON.stringify(read(analyze(change(text), kb.analyzer))) !==
+      JSON.stringify(read(analyze(text, kb.analyzer)))
+    );
+  });
+}
+
+describe('every corpus paste reads the same behind the prefix a platform puts on each line', () => {
+  for (const [platform, prefix] of Object.entries(PLATFORMS))
+    it(platform, () => {
+      const wrap = (text: string) =>
+        text
+          .split('\n')
+          .map((line, i) => prefix(i) + line)
+          .join('\n');
+      assert.deepEqual(readOtherwise(wrap), []);
+    });
+});
+
+describe('every corpus paste reads the same after what a copy does to it', () => {
+  for (const [copy, change] of Object.entries(COPIES))
+    it(copy, () => assert.deepEqual(readOtherwise(change), []));
+});
