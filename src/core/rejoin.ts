@@ -85,13 +85,28 @@ function opens(text: string): Held['kind'] | null {
   if (t.length > MAX_HELD) return null;
   if (OODM_OPEN.test(t) && !OODM_DONE.test(t)) return 'message';
   if (RESERVE_OPEN.test(t) && !RESERVE_DONE.test(t)) return 'message';
-  if (CLASS_OPEN.test(t)) return 'message';
+  if (CLASS_OPEN.test(t) || cutInWords(t)) return 'message';
   return null;
+}
+
+/** What the messages begin with, and the classes that print them. */
+const MESSAGE_WORDS = ['failed to allocate', 'Direct buffer memory', 'Cannot reserve'];
+const CLASSES = ['OutOfDirectMemoryError', 'OutOfMemoryError'];
+const CLASS_CUT = /\.(OutOf[A-Za-z]{0,20})$/;
+
+/** A wrap cut a class name or its message's first words (`…internal.OutOfDirectMemo`, `…Error: failed to al`). */
+function cutInWords(t: string): boolean {
+  const cls = CLASS_CUT.exec(t)?.[1];
+  if (cls && CLASSES.some((c) => c.length > cls.length && c.startsWith(cls))) return true;
+  const at = t.lastIndexOf('Error:');
+  if (at < 0) return false;
+  const tail = t.slice(at + 6).trimStart();
+  return tail !== '' && MESSAGE_WORDS.some((w) => w.length > tail.length && w.startsWith(tail));
 }
 
 function finished(held: Held): boolean {
   const t = held.text.trim();
-  if (held.kind === 'message') return OODM_DONE.test(t) || RESERVE_DONE.test(t) || JDK_DONE.test(t);
+  if (held.kind === 'message') return messageDone(t);
   if (!t.endsWith('}')) return false;
   try {
     JSON.parse(t);
@@ -99,4 +114,15 @@ function finished(held: Held): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The last message a line opens is whole: a wrap may cut the next one too
+ * (`…max: 181` / `6133632) io.netty…OutOfDirectMemoryError: failed to allocate 16777` / `216 byte(s)…`).
+ */
+function messageDone(t: string): boolean {
+  if (CLASS_OPEN.test(t)) return false;
+  const at = Math.max(t.lastIndexOf('failed to allocate'), t.lastIndexOf('Cannot reserve'));
+  const last = at < 0 ? t : t.slice(at);
+  return OODM_DONE.test(last) || RESERVE_DONE.test(last) || (at < 0 && JDK_DONE.test(t));
 }

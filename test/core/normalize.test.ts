@@ -430,6 +430,17 @@ describe('normalize: characters', () => {
     ]);
   });
 
+  it('joins a message a wrap cut inside its words, and the next one it cut too', () => {
+    const [a, b] = [OODM_000.slice(0, 59), OODM_000.slice(59)];
+    assert.ok(a.endsWith('Error: failed to al'), a);
+    assert.deepEqual(normalize([a, b]).out, [{ text: OODM_000, line: 1 }]);
+    // `…max: 181` / `6133632) io.netty…Error: failed to allocate 16777` / `216 byte(s)…`
+    const twice = `${OODM_001.slice(46)} ${OODM_001}`;
+    assert.deepEqual(normalize([twice.slice(0, 80), twice.slice(80, 160), twice.slice(160)]).out, [
+      { text: twice, line: 1 },
+    ]);
+  });
+
   it('joins numbers wrapped at blanks as one space, where an editor padded the line or a viewer indented the next', () => {
     const [head, tail] = OODM_000.split('max: ') as [string, string];
     assert.deepEqual(normalize([`${head}max:    `, `    ${tail}`]).out, [{ text: OODM_000, line: 1 }]);
