@@ -83,3 +83,48 @@ describe('every corpus paste reads the same after what a copy does to it', () =>
   for (const [copy, change] of Object.entries(COPIES))
     it(copy, () => assert.deepEqual(readOtherwise(change), []));
 });
+
+/** Every physical line cut at `width` columns, as a terminal or an e-mail copy does. */
+const hardWrapped = (width: number) => (text: string) =>
+  text
+    .split('\n')
+    .flatMap((line) =>
+      Array.from({ length: Math.max(1, Math.ceil(line.length / width)) }, (_, k) =>
+        line.slice(k * width, (k + 1) * width),
+      ),
+    )
+    .join('\n');
+
+/** The events' kinds and numbers, each once. */
+const numbers = (r: Report) =>
+  [...new Set(r.events.map((e) => `${e.kind} ${e.requestedBytes} ${e.usedBytes} ${e.maxBytes}`))].sort();
+
+describe('the numbers of every corpus paste that shows them survive a hard wrap, or the trace collapsed onto one line', () => {
+  const withNumbers = cases.filter((file) =>
+    analyze(fixture(`corpus/${file}`), kb.analyzer).events.some((e) => e.requestedBytes !== null),
+  );
+  const changes: Record<string, (text: string) => string> = {
+    'wrapped at 80 columns': hardWrapped(80),
+    'wrapped at 100 columns': hardWrapped(100),
+    // Lines of text joined with blanks (JSON log records joined so are another matter).
+    'collapsed onto one line': (t) =>
+      t
+        .split('\n')
+        .map((l) => l.trim())
+        .join(' '),
+  };
+  for (const [name, change] of Object.entries(changes))
+    it(name, () => {
+      const plainText = name.startsWith('collapsed')
+        ? withNumbers.filter((f) => !fixture(`corpus/${f}`).includes('{"'))
+        : withNumbers;
+      const lost = plainText.filter((file) => {
+        const text = fixture(`corpus/${file}`);
+        return (
+          JSON.stringify(numbers(analyze(change(text), kb.analyzer))) !==
+          JSON.stringify(numbers(analyze(text, kb.analyzer)))
+        );
+      });
+      assert.deepEqual(lost, []);
+    });
+});
