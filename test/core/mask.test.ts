@@ -680,6 +680,8 @@ describe('masking', () => {
     const next = lineMasker();
     const lines = `before\n${PEM_RSA}\nafter password=x9`.split('\n').map(next);
     assert.deepEqual(lines, ['before', MARK.privateKey, '', '', '', '', 'after password=‹password›']);
+    // The same block again, as a log repeats its lines: masked as it was the first time.
+    assert.deepEqual(`${PEM_RSA}\nafter`.split('\n').map(next), [MARK.privateKey, '', '', '', '', 'after']);
     const cut = lineMasker();
     assert.deepEqual(`${PEM_EC_CUT}\n\tat com.example.Tls.load(Tls.java:42)`.split('\n').map(cut), [
       MARK.privateKey,

@@ -48,13 +48,25 @@ export function mask(text: string): string {
   return maskAll(text).text;
 }
 
+/** Lines remembered with their masked form: a log repeats the same frames and records. */
+const REMEMBERED = 2048;
+
 /**
  * Mask lines one at a time, as a stream reads them: a private key's body on the lines after its
- * header is masked too.
+ * header is masked too. A line seen before outside a key is masked as it was then: masking a line
+ * depends on nothing else, and a large log's windows repeat the same trace hundreds of times.
  */
 export function lineMasker(): (line: string) => string {
   let inKey = false;
+  const seen = new Map<string, { text: string; open: boolean }>();
   return (line) => {
+    if (!inKey) {
+      const known = seen.get(line);
+      if (known) {
+        inKey = known.open;
+        return known.text;
+      }
+    }
     if (inKey) {
       const plain = INVISIBLE_OR_WIDE.test(line) ? plainUnicode(line) : line;
       const body = keyBodyIn(plain);
@@ -69,6 +81,8 @@ export function lineMasker(): (line: string) => string {
     }
     const masked = maskAll(line);
     inKey = masked.open;
+    if (seen.size >= REMEMBERED) seen.clear();
+    seen.set(line, masked);
     return masked.text;
   };
 }
