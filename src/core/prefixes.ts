@@ -23,10 +23,10 @@ const CLOUD_FOUNDRY =
 // `1|java -ja | ` (pm2 logs: the app id and its name cut to the column)
 const PM2 = /^\d{1,4}\|[^|]{1,40}\|(?: |$)/;
 // What starts a line of the record itself: its own date or time (`2024-03-01 10:00:00`, `10:00:00.123`,
-// `ERROR 2024-…`), a frame, a cause, an exception class, a leak report's lines, or nothing (a blank
+// `16/09/05 08:21:56`, `W 1101 14:10:26`, `Aug 12, 2019 3:06:07`, `Jun 17 11:02:11`, `ERROR 2024-…`), a frame, a cause, an exception class, a leak report's lines, or nothing (a blank
 // line). A time a tool put before one of these is the tool's; before anything else it may be the
 // record's own header.
-const RECORD_START = String.raw`(?=\[?\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}[.,]\d|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL) {1,8}\[?\d|\t|\s{0,8}at |\s{0,8}Caused by|\s{0,8}\.\.\. |[a-z][\w$]{0,60}\.[\w$]{1,60}\.|Exception in thread |LEAK: |Created at:|Recent access records:|#\d{1,4}:|$)`;
+const RECORD_START = String.raw`(?=\[?\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}[.,]\d|\[?\d{2}\/\d{2}\/\d{2,4} \d{2}:\d{2}|[DIWEF] \d{4} \d{2}:\d{2}|[A-Z][a-z]{2,8}\.? {1,2}\d{1,2},? (?:\d{4},? )?\d{1,2}:\d{2}|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL) {1,8}\[?\d|\t|\s{0,8}at |\s{0,8}Caused by|\s{0,8}\.\.\. |[a-z][\w$]{0,60}\.[\w$]{1,60}\.|Exception in thread |LEAK: |Created at:|Recent access records:|#\d{1,4}:|$)`;
 // Jenkins Timestamper: `[2020-04-29T13:03:20.725Z] `, the UTC time it writes into a Pipeline's log
 // text before every line; `15:30:51 `, the time its console shows, taken off only before the record.
 const JENKINS_TIME = new RegExp(
@@ -38,6 +38,12 @@ const JENKINS_TIME = new RegExp(
 // form (`… stderr F `) is containerd's, read with its partial lines by the normalizer.
 const CONTAINER_TIME = new RegExp(
   String.raw`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.(?:\d{7,9}(?:Z|[+-]\d{2}:\d{2}) (?!(?:stdout|stderr) [FP] )|\d{1,6}(?:Z|[+-]\d{2}:\d{2}) ${RECORD_START})`,
+);
+// `grep -n`, `grep -rn`, `grep -A3` output: `12345:`, `logs/app.log:12345:`, `app.log-12346-` (a context
+// line), `/var/log/app/gateway.log:` (`grep -r`), before the record, an indented line of it, or what
+// another platform wrapped it in (a Docker JSON line, a journald identifier, a Jenkins time, a table)
+const GREP = new RegExp(
+  String.raw`^(?:(?:[\w.-]{0,200}\/){0,20}[\w.-]{1,200}\.(?:log|txt|out|err|json)(?:\.\d{1,3})?[:-](?:\d{1,10}[:-])?|\d{1,10}[:-])(?:${RECORD_START}|(?=\s|[[{|]|\d{2}:\d{2}:\d{2} |[\w.@/-]{1,64}\[[\w.-]{1,32}\]:))`,
 );
 // `! at io.grpc.internal.ServerCallImpl.sendMessage(…)`, `! java.lang.RuntimeException: …` (Dropwizard)
 const DROPWIZARD = /^! (?=at |Caused by: |Suppressed: |\.\.\. \d|[a-z][\w$]{0,60}\.)/;
@@ -69,6 +75,7 @@ const PARSERS: PrefixParser[] = [
   by(JENKINS_TIME),
   by(CONTAINER_TIME),
   by(DROPWIZARD),
+  by(GREP),
 ];
 
 /** The line without the prefixes its platform added (a CI time before a container name, say). */

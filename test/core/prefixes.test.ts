@@ -112,6 +112,31 @@ describe('stripPlatformPrefix', () => {
     );
   });
 
+  it('drops what grep -n, -rn and -A put before a line: its file, its number, a context line’s dash', () => {
+    const record =
+      '2024-03-01 10:00:00.123 ERROR 1 --- [ctor-http-nio-4] o.s.w.s.a.HttpWebHandlerAdapter : boom';
+    assert.equal(stripPlatformPrefix(`12345:${record}`), record);
+    assert.equal(stripPlatformPrefix(`logs/app.log:12345:${record}`), record);
+    assert.equal(stripPlatformPrefix(`/var/log/app/gateway.log.1:${record}`), record);
+    assert.equal(
+      stripPlatformPrefix('app.log-12346-\tat io.netty.buffer.PoolArena.allocate(PoolArena.java:147)'),
+      '\tat io.netty.buffer.PoolArena.allocate(PoolArena.java:147)',
+    );
+    assert.equal(
+      stripPlatformPrefix('12347-    WARN  io.netty.channel.Foo'),
+      '    WARN  io.netty.channel.Foo',
+    );
+  });
+
+  it('keeps a time or a date that starts the record: they are not grep’s numbers', () => {
+    for (const line of [
+      '10:00:00.123 [main] ERROR c.e.App - boom',
+      '2021-06-17 11:02:11,540 [grpc-default-worker-ELG-4-11] [sid:] ',
+      'java.lang.RuntimeException:io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 1 byte(s)',
+    ])
+      assert.equal(stripPlatformPrefix(line), line);
+  });
+
   it('keeps a pipe-separated record whose first cell is its level', () => {
     const line = 'ERROR | main | c.e.Foo | failed';
     assert.equal(stripPlatformPrefix(line), line);
