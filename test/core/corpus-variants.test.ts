@@ -147,3 +147,27 @@ describe('the numbers of every corpus paste that shows them survive a hard wrap,
       assert.deepEqual(lost, []);
     });
 });
+
+describe('no hard negative of the corpus reads as a direct-memory event in any of these forms', () => {
+  const negatives = readdirSync(join(FIXTURES, 'corpus')).filter((f) => /^n\d+\.txt$/.test(f));
+  const forms: [string, (text: string) => string][] = [
+    ...Object.entries(PLATFORMS).map(([name, prefix]): [string, (t: string) => string] => [
+      name,
+      prefixed(prefix),
+    ]),
+    ...Object.entries(GREPS).map(([name, prefix]): [string, (t: string) => string] => [
+      name,
+      prefixed(prefix),
+    ]),
+    ...Object.entries(COPIES),
+    ['wrapped at 80 columns', hardWrapped(80)],
+  ];
+  it(`${negatives.length} negatives in ${forms.length} forms`, () => {
+    const detected = forms.flatMap(([name, change]) =>
+      negatives
+        .filter((file) => analyze(change(fixture(`corpus/${file}`)), kb.analyzer).detected)
+        .map((file) => `${file} ${name}`),
+    );
+    assert.deepEqual(detected, []);
+  });
+});
