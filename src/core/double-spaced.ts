@@ -1,8 +1,8 @@
 /**
  * A trace copied from a page or a chat client that set each line as a paragraph comes with a blank
  * line after every line, and blank lines end traces and records. When no two lines of text touch
- * and some line belongs to a trace, the inserted blanks are dropped: a run of 2k + 1 blank lines stood for
- * k. Prose alone is left as it is.
+ * and some line belongs to a trace, the inserted blanks are dropped: a run of 2k + 1 blank lines
+ * stood for k. Prose alone is left as it is.
  */
 import type { CleanLine } from './normalize.ts';
 

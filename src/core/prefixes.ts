@@ -22,8 +22,9 @@ const CLOUD_FOUNDRY =
   /^ {0,4}\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}) {1,4}\[[\w-]{1,32}(?:\/[\w.-]{1,32}){1,4}\] {1,20}(?:OUT|ERR)(?: |$)/;
 // `1|java -ja | ` (pm2 logs: the app id and its name cut to the column)
 const PM2 = /^\d{1,4}\|[^|]{1,40}\|(?: |$)/;
-// What starts a line of the record itself: its own date or time (`2024-03-01 10:00:00`, `10:00:00.123`,
-// `16/09/05 08:21:56`, `W 1101 14:10:26`, `Aug 12, 2019 3:06:07`, `Jun 17 11:02:11`, `ERROR 2024-…`), a frame, a cause, an exception class, a leak report's lines, or nothing (a blank
+// What starts a line of the record itself: its own date or time (`2024-03-01 10:00:00`,
+// `10:00:00.123`, `16/09/05 08:21:56`, `W 1101 14:10:26`, `Aug 12, 2019 3:06:07`, `Jun 17 11:02:11`,
+// `ERROR 2024-…`), a frame, a cause, an exception class, a leak report's lines, or nothing (a blank
 // line). A time a tool put before one of these is the tool's; before anything else it may be the
 // record's own header.
 const RECORD_START = String.raw`(?=\[?\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}[.,]\d|\[?\d{2}\/\d{2}\/\d{2,4} \d{2}:\d{2}|[DIWEF] \d{4} \d{2}:\d{2}|[A-Z][a-z]{2,8}\.? {1,2}\d{1,2},? (?:\d{4},? )?\d{1,2}:\d{2}|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL) {1,8}\[?\d|\t|\s{0,8}at |\s{0,8}Caused by|\s{0,8}\.\.\. |[a-z][\w$]{0,60}\.[\w$]{1,60}\.|Exception in thread |LEAK: |Created at:|Recent access records:|#\d{1,4}:|$)`;
