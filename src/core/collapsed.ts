@@ -15,7 +15,8 @@ const CHAIN_START = /(?<=\s)(?:Caused by|Suppressed): (?=[a-z][\w$]{0,60}\.)/g;
 const EXCEPTION_START =
   /(?<=(?:^|[^:])\s)(?:[a-z][\w$]{0,60}\.){1,12}[A-Z][\w$]{0,80}(?:Exception|Error|Throwable)(?=:)/g;
 
-// A leak record's marks and its frames, printed without `at ` (`#1: io.grpc…write(NettyWritableBuffer.java:35)`)
+// A leak record's marks and its frames, printed without `at `
+// (`#1: io.grpc…write(NettyWritableBuffer.java:35)`)
 const LEAK_MARK = /(?<=\s)(?:#\d{1,4}:|Created at:|Recent access records:)/g;
 const BARE_FRAME =
   /(?<=\s)(?:[\w$]{1,80}\.){2,16}[\w$<>-]{1,80}\((?:[\w$.-]{1,200}\.(?:java|kt|scala|groovy)(?::\d{1,7})?|Native Method|Unknown Source)\)/g;
@@ -28,7 +29,10 @@ function startsOf(re: RegExp, text: string): number[] {
   return at;
 }
 
-/** The lines a collapsed trace or leak record was made of; the line itself when it holds fewer than two frames. */
+/**
+ * The lines a collapsed trace or leak record was made of; the line itself when it holds fewer than
+ * two frames.
+ */
 export function splitCollapsed(text: string): string[] {
   if (!text.includes('at ') && !text.includes('(')) return [text];
   let starts = startsOf(FRAME_START, text);

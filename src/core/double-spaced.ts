@@ -13,7 +13,7 @@ const MIN_TEXT_LINES = 5;
 
 const isBlank = (line: string) => line.trim() === '';
 
-/** The lines without the inserted blanks, each with its number in the paste; `null` when not double-spaced. */
+/** The lines without the inserted blanks, each with its number in the paste; `null` if not double-spaced. */
 export function singleSpaced(lines: string[]): CleanLine[] | null {
   let text = 0;
   let traced = 0;
