@@ -5,11 +5,7 @@
  * each search. An exact term is looked up instead; anything else still walks the trie.
  */
 import lunr from 'lunr';
-
-interface TrieNode {
-  final: boolean;
-  edges: Record<string, TrieNode>;
-}
+import type { TrieNode } from './serialized.ts';
 
 /** The one term a query's trie spells (lunr.TokenSet.fromString of a plain term), or null. */
 function plainTerm(q: TrieNode): string | null {

@@ -9,7 +9,7 @@ import lunr from 'lunr';
 const NO_METADATA = Object.freeze({});
 
 /** One node of lunr's term trie (lunr.TokenSet: the fields its query code reads). */
-interface TrieNode {
+export interface TrieNode {
   final: boolean;
   edges: Record<string, TrieNode>;
 }
